@@ -1,0 +1,3 @@
+export * from './audit-record.entity';
+export * from './audit.module';
+export * from './audit.writer';

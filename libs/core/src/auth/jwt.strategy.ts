@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Repository } from 'typeorm';
+import { THIDUA_DEFAULTS } from '@app/config';
+import { appConfig, AppConfig } from '../config/app-config';
+import { resolveJwtSecret } from '../config/jwt-secret';
+import { Unauthenticated } from '../errors/domain-errors';
+import type { Actor } from './actor';
+import { UserEntity } from './user.entity';
+
+interface AccessPayload {
+  sub: number;
+}
+
+/** Bearer access tokens: HS256 only, issuer and audience checked, the user still active. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(appConfig.KEY) config: AppConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: resolveJwtSecret(config),
+      algorithms: ['HS256'],
+      issuer: THIDUA_DEFAULTS.auth.issuer,
+      audience: THIDUA_DEFAULTS.auth.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessPayload): Promise<Omit<Actor, 'requestId'>> {
+    const user =
+      typeof payload.sub === 'number' ? await this.users.findOneBy({ id: payload.sub }) : null;
+    if (!user || !user.active) throw new Unauthenticated('The account is unknown or disabled');
+    return { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId };
+  }
+}

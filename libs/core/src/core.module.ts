@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { appConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+
+/** What every feature stands on: settings, database, auth, audit, health. */
+@Global()
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: true }),
+    DatabaseModule,
+    AuthModule,
+    AuditModule,
+    HealthModule,
+  ],
+  exports: [ConfigModule, DatabaseModule, AuditModule, AuthModule],
+})
+export class CoreModule {}

@@ -1,0 +1,5 @@
+export * from './column-types';
+export * from './data-source-options';
+export * from './snake-naming.strategy';
+export * from './transactions';
+export * from './database.module';

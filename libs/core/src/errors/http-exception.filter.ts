@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, ErrorCode, STATUS_OF } from './domain-errors';
+import { domainErrorFromDatabase } from './database-errors';
+import { ErrorBody } from './error-body';
+
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'VALIDATION_FAILED',
+  422: 'IMPORT_REJECTED',
+  429: 'RATE_LIMITED',
+};
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  const message = Array.isArray(raw)
+    ? raw.join('; ')
+    : typeof raw === 'string'
+      ? raw
+      : exception.message;
+  if (status >= 500) return internal();
+  const code = CODE_OF_STATUS[status] ?? (status === 400 ? 'VALIDATION_FAILED' : 'CONFLICT');
+  return { statusCode: status in CODE_OF_STATUS ? status : STATUS_OF[code], code, message };
+}
+
+function fromDomain(error: DomainError): ErrorBody {
+  const body: ErrorBody = { statusCode: error.status, code: error.code, message: error.message };
+  if (error.details !== undefined) body.details = error.details;
+  return body;
+}
+
+function internal(): ErrorBody {
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error' };
+}
+
+/** Gives every error, ours or the framework's, the SPEC's `{statusCode, code, message, details?}`. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) return fromDomain(exception);
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const fromDatabase = domainErrorFromDatabase(exception);
+    if (fromDatabase) return fromDomain(fromDatabase);
+    const status = (exception as { status?: unknown; type?: unknown })?.status;
+    // body-parser errors (malformed JSON, too large) carry their own 4xx status.
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        statusCode: status,
+        code: CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED',
+        message: (exception as Error).message,
+      };
+    }
+    return internal();
+  }
+}

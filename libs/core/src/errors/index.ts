@@ -1,0 +1,5 @@
+export * from './domain-errors';
+export * from './database-errors';
+export * from './error-body';
+export * from './http-exception.filter';
+export * from './validation';

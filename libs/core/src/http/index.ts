@@ -1,0 +1,3 @@
+export * from './page';
+export * from './id.pipe';
+export * from './download';

@@ -1,0 +1,4 @@
+export * from './demo-organisation';
+export * from './demo-seeder';
+export * from './demo.module';
+export * from './vietnamese-names';

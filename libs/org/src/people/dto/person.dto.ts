@@ -1,0 +1,144 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '@app/core';
+import { PERSON_CATEGORIES, type PersonCategory } from '../person.entity';
+
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
+const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class CreatePersonDto {
+  /** Unique employee code. */
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
+    message: 'employeeCode must be 1 to 32 letters, digits, dots, dashes or underscores',
+  })
+  employeeCode: string;
+
+  /** Full name in Vietnamese, e.g. `Nguyễn Thị Hoà`. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  fullName: string;
+
+  /** Position (chức vụ). */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(255)
+  position?: string;
+
+  @IsIn(PERSON_CATEGORIES)
+  category: PersonCategory;
+
+  @IsOptional()
+  @IsBoolean()
+  partyMember?: boolean;
+
+  @IsInt()
+  @Min(1)
+  agencyId: number;
+
+  /** A unit of that agency. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+}
+
+export class UpdatePersonDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  fullName?: string;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(255)
+  position?: string | null;
+
+  @IsOptional()
+  @IsIn(PERSON_CATEGORIES)
+  category?: PersonCategory;
+
+  @IsOptional()
+  @IsBoolean()
+  partyMember?: boolean;
+
+  /** An inactive person keeps their history but is no longer evaluated. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class TransferPersonDto {
+  /** The agency the person moves to (agency-bound callers: their own). */
+  @IsInt()
+  @Min(1)
+  agencyId: number;
+
+  /** A unit of that agency. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+}
+
+export class PersonQueryDto extends PageQueryDto {
+  /** Name or employee code; diacritics optional ("nguyen thi hoa" finds "Nguyễn Thị Hoà"). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  agencyId?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+
+  @IsOptional()
+  @IsIn(PERSON_CATEGORIES)
+  category?: PersonCategory;
+
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class PersonView {
+  id: number;
+  employeeCode: string;
+  fullName: string;
+  position: string | null;
+  category: PersonCategory;
+  partyMember: boolean;
+  agencyId: number;
+  unitId: number | null;
+  active: boolean;
+}

@@ -1,0 +1,80 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '@app/core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUnitDto {
+  /** Code, unique within the agency, e.g. `MOTCUA`. */
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
+    message: 'code must be 1 to 32 letters, digits, dots, dashes or underscores',
+  })
+  code: string;
+
+  /** Name, e.g. `Bộ phận một cửa`. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  name: string;
+
+  /** Parent unit of the same agency. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  parentId?: number;
+}
+
+export class UpdateUnitDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  name?: string;
+
+  /** New parent unit of the same agency, or null for a top-level unit. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  parentId?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UnitQueryDto extends PageQueryDto {
+  /** Only the children of this unit. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  parentId?: number;
+}
+
+export class UnitView {
+  id: number;
+  agencyId: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export class UnitTreeNode extends UnitView {
+  children: UnitTreeNode[];
+}
