@@ -81,32 +81,28 @@ export class DemoSeeder {
     context: DemoContext,
   ): Promise<AgencyEntity[]> {
     const { now, random } = context;
-    const agencies = await manager
-      .getRepository(AgencyEntity)
-      .save(
-        DEMO_AGENCIES.map((agency) => ({
-          ...agency,
-          active: true,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
+    const agencies = await manager.getRepository(AgencyEntity).save(
+      DEMO_AGENCIES.map((agency) => ({
+        ...agency,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     let employeeNumber = 0;
     for (const agency of agencies) {
       const units = new Map<string, UnitEntity>();
       for (const unit of DEMO_UNITS) {
         const parentId = unit.parent ? units.get(unit.parent)!.id : null;
-        const saved = await manager
-          .getRepository(UnitEntity)
-          .save({
-            agencyId: agency.id,
-            parentId,
-            code: unit.code,
-            name: unit.name,
-            active: true,
-            createdAt: now,
-            updatedAt: now,
-          });
+        const saved = await manager.getRepository(UnitEntity).save({
+          agencyId: agency.id,
+          parentId,
+          code: unit.code,
+          name: unit.name,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        });
         units.set(unit.code, saved);
       }
       const unitList = [...units.values()];

@@ -78,39 +78,28 @@ export function positiveOr(x: number | null | undefined, fallback: number): numb
   return typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : fallback;
 }
 
-/** Exact running sum of terms as num / den; `exact` turns false once a step would overflow. */
+/**
+ * Exact running sum of terms, kept as int + num / den: whole terms (all but percentages) stay
+ * on the cheap integer path. `exact` turns false once a step would leave the safe range.
+ */
 export class TermSum {
+  int = 0;
   num = 0;
   den = 1;
   exact = true;
 
   add(num: number, den: number): void {
-    if (!this.exact) return;
-    if (den === this.den) {
-      const s = this.num + num;
-      if (!isSafe(s)) this.exact = false;
-      else this.num = s;
-      if (den !== 1) this.reduce();
+    if (den === 1) {
+      this.int += num;
+      if (!isSafe(this.int)) this.exact = false;
       return;
     }
+    // Percentage denominators are few and small once reduced, so the lcm stays small too.
     const lcm = (this.den / gcd(this.den, den)) * den;
     const a = this.num * (lcm / this.den);
     const b = num * (lcm / den);
-    const s = a + b;
-    if (!isSafe(lcm) || !isSafe(a) || !isSafe(b) || !isSafe(s)) {
-      this.exact = false;
-      return;
-    }
-    this.num = s;
+    this.num = a + b;
     this.den = lcm;
-    this.reduce();
-  }
-
-  private reduce(): void {
-    const g = gcd(this.num, this.den);
-    if (g > 1) {
-      this.num /= g;
-      this.den /= g;
-    }
+    if (!isSafe(lcm) || !isSafe(a) || !isSafe(b) || !isSafe(this.num)) this.exact = false;
   }
 }

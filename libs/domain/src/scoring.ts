@@ -40,9 +40,7 @@ export function scoreEvaluation(
   values: Values,
   thresholds: Thresholds,
 ): Score {
-  let disqualified = false;
-  for (const def of defs) disqualified ||= isDisqualifying(def, valueOf(values, def.code));
-  const { items, total } = sumFast(defs, values) ?? sumExact(defs, values);
+  const { items, total, disqualified } = sumFast(defs, values) ?? sumExact(defs, values);
   return { items, total, grade: gradeOf(total, thresholds, disqualified), disqualified };
 }
 
@@ -56,6 +54,7 @@ export function missingForSubmit(defs: readonly CriterionDef[], values: Values):
 interface Sums {
   items: ScoredItem[];
   total: number;
+  disqualified: boolean;
 }
 
 // Integer arithmetic on ten-thousandths; null when some input or step is out of its exact range.
@@ -64,6 +63,7 @@ function sumFast(defs: readonly CriterionDef[], values: Values): Sums | null {
   const base = new TermSum();
   const bonus = new TermSum();
   let baseMax = 0;
+  let disqualified = false;
   const items: ScoredItem[] = [];
   for (const def of defs) {
     const value = valueOf(values, def.code);
@@ -76,12 +76,21 @@ function sumFast(defs: readonly CriterionDef[], values: Values): Sums | null {
       base.add(term.num, term.den);
       baseMax += toUnits(def.maxPoints); // an integer: pointsTerm accepted maxPoints
     }
+    disqualified ||= isDisqualifying(def, value);
     items.push({ code: def.code, value, points });
   }
   if (!base.exact || !bonus.exact || !Number.isSafeInteger(baseMax)) return null;
-  const basePoints = Rational.fraction(base.num, base.den);
-  const bonusPoints = Rational.fraction(bonus.num, bonus.den).div(UNIT);
-  return { items, total: totalOf(basePoints, Rational.fraction(baseMax, 1), bonusPoints) };
+  const total = totalOf(
+    rationalOf(base),
+    Rational.fraction(baseMax, 1),
+    rationalOf(bonus).div(UNIT),
+  );
+  return { items, total, disqualified };
+}
+
+function rationalOf(sum: TermSum): Rational {
+  const int = Rational.fraction(sum.int, 1);
+  return sum.num === 0 ? int : int.add(Rational.fraction(sum.num, sum.den));
 }
 
 // The reference: the SPEC formula in Rationals, for any input.
@@ -89,6 +98,7 @@ function sumExact(defs: readonly CriterionDef[], values: Values): Sums {
   let basePoints = Rational.ZERO;
   let baseMax = Rational.ZERO;
   let bonusPoints = Rational.ZERO;
+  let disqualified = false;
   const items: ScoredItem[] = [];
   for (const def of defs) {
     const value = valueOf(values, def.code);
@@ -99,9 +109,10 @@ function sumExact(defs: readonly CriterionDef[], values: Values): Sums {
       basePoints = basePoints.add(points);
       baseMax = baseMax.add(Rational.of(def.maxPoints));
     }
+    disqualified ||= isDisqualifying(def, value);
     items.push({ code: def.code, value, points: points.toNumber(2) });
   }
-  return { items, total: totalOf(basePoints, baseMax, bonusPoints) };
+  return { items, total: totalOf(basePoints, baseMax, bonusPoints), disqualified };
 }
 
 // base points and maxPoints in the same unit; bonus in points.
@@ -110,7 +121,9 @@ function totalOf(basePoints: Rational, baseMax: Rational, bonusPoints: Rational)
   return scaled.add(bonusPoints).min(HUNDRED).toNumber(2);
 }
 
-// Own properties only: a code like "constructor" must not read Object.prototype.
+// Only numbers and booleans are values: anything else, such as what a code like "constructor"
+// would read from Object.prototype, counts as missing.
 function valueOf(values: Values, code: string): CriterionValue {
-  return Object.hasOwn(values, code) ? (values[code] ?? null) : null;
+  const value: unknown = values[code];
+  return typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }

@@ -5,3 +5,4 @@ export * from './passwords';
 export * from './roles';
 export * from './scope';
 export * from './user.entity';
+export * from './sessions';

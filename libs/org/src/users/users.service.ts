@@ -10,6 +10,7 @@ import {
   NotFound,
   Page,
   pageOf,
+  revokeSessionsOf,
   Role,
   Transactions,
   UserEntity,
@@ -117,10 +118,7 @@ export class UsersService {
       if (passwordHash) user.passwordHash = passwordHash;
       await repository.save(user);
       if (input.active === false || passwordHash) {
-        await manager.query(
-          'UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
-          [new Date(), id],
-        );
+        await revokeSessionsOf(manager, id);
       }
       await this.audit.record(manager, actor, {
         action: 'update',
