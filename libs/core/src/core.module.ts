@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { appConfig } from './config/app-config';
@@ -11,6 +12,7 @@ import { HealthModule } from './health/health.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: true }),
+    EventEmitterModule.forRoot(),
     DatabaseModule,
     AuthModule,
     AuditModule,
