@@ -1,0 +1,154 @@
+import { checkRoute, matrixRows, RouteCase } from '../support/permission-matrix';
+import { createTestApp, TestApp } from '../support/test-app';
+import { buildWorld, World } from '../support/world';
+
+/**
+ * The role × scope matrix of the organisation routes (SPEC §2): each role,
+ * own agency (A) and other agency (B). Feature e2e files hold their own rows.
+ */
+const everyone = {
+  admin: 200,
+  hrA: 200,
+  headA: 200,
+  nominatorA: 200,
+  nominatorCity: 200,
+  inspector: 200,
+  hrB: 200,
+  headB: 200,
+};
+const readersOfA = {
+  admin: 200,
+  hrA: 200,
+  headA: 200,
+  nominatorA: 200,
+  nominatorCity: 200,
+  inspector: 200,
+};
+
+const routes: RouteCase[] = [
+  { name: 'GET /auth/me', method: 'get', path: () => '/auth/me', allowed: everyone },
+  { name: 'GET /agencies', method: 'get', path: () => '/agencies', allowed: everyone },
+  {
+    name: 'GET /agencies/:id',
+    method: 'get',
+    path: (w) => `/agencies/${w.agencyA.id}`,
+    allowed: everyone,
+  },
+  {
+    name: 'POST /agencies',
+    method: 'post',
+    path: () => '/agencies',
+    body: (_w, n) => ({ code: `PM${n}`, name: `Cơ quan ${n}` }),
+    allowed: { admin: 201 },
+    snapshot: () => '/agencies?limit=500',
+  },
+  {
+    name: 'PATCH /agencies/:id',
+    method: 'patch',
+    path: (w) => `/agencies/${w.agencyA.id}`,
+    body: () => ({ shortName: 'Đổi' }),
+    allowed: { admin: 200 },
+    snapshot: (w) => `/agencies/${w.agencyA.id}`,
+  },
+  {
+    name: 'GET /agencies/:id/units',
+    method: 'get',
+    path: (w) => `/agencies/${w.agencyA.id}/units`,
+    allowed: readersOfA,
+  },
+  {
+    name: 'GET /agencies/:id/units/tree',
+    method: 'get',
+    path: (w) => `/agencies/${w.agencyA.id}/units/tree`,
+    allowed: readersOfA,
+  },
+  {
+    name: 'POST /agencies/:id/units',
+    method: 'post',
+    path: (w) => `/agencies/${w.agencyA.id}/units`,
+    body: (_w, n) => ({ code: `U${n}`, name: `Phòng ${n}` }),
+    allowed: { admin: 201, hrA: 201 },
+    snapshot: (w) => `/agencies/${w.agencyA.id}/units?limit=500`,
+  },
+  {
+    name: 'PATCH /agencies/:id/units/:unitId',
+    method: 'patch',
+    path: (w) => `/agencies/${w.agencyA.id}/units/${w.unitA.id}`,
+    body: () => ({ name: 'Bộ phận một cửa liên thông' }),
+    allowed: { admin: 200, hrA: 200 },
+    snapshot: (w) => `/agencies/${w.agencyA.id}/units?limit=500`,
+  },
+  {
+    name: 'GET /people',
+    method: 'get',
+    path: (w) => `/people?agencyId=${w.agencyA.id}`,
+    allowed: readersOfA,
+  },
+  {
+    name: 'GET /people/:id',
+    method: 'get',
+    path: (w) => `/people/${w.personA.id}`,
+    allowed: readersOfA,
+  },
+  {
+    name: 'POST /people',
+    method: 'post',
+    path: () => '/people',
+    body: (w, n) => ({
+      employeeCode: `PM-${n}`,
+      fullName: 'Phạm Văn Mới',
+      category: 'worker',
+      agencyId: w.agencyA.id,
+    }),
+    allowed: { admin: 201, hrA: 201 },
+    snapshot: (w) => `/people?agencyId=${w.agencyA.id}&limit=500`,
+  },
+  {
+    name: 'PATCH /people/:id',
+    method: 'patch',
+    path: (w) => `/people/${w.personA.id}`,
+    body: () => ({ position: 'Chuyên viên chính' }),
+    allowed: { admin: 200, hrA: 200 },
+    snapshot: (w) => `/people/${w.personA.id}`,
+  },
+  {
+    name: 'POST /people/:id/transfer',
+    method: 'post',
+    path: (w) => `/people/${w.personA.id}/transfer`,
+    body: (w) => ({ agencyId: w.agencyA.id, unitId: w.unitA.id }),
+    allowed: { admin: 200, hrA: 200 },
+    snapshot: (w) => `/people/${w.personA.id}`,
+  },
+  { name: 'GET /users', method: 'get', path: () => '/users', allowed: { admin: 200 } },
+  {
+    name: 'POST /users',
+    method: 'post',
+    path: () => '/users',
+    body: (_w, n) => ({ username: `pm.user${n}`, password: 'long-enough-pass', role: 'inspector' }),
+    allowed: { admin: 201 },
+    snapshot: () => '/users?limit=500',
+  },
+  { name: 'GET /audit', method: 'get', path: () => '/audit', allowed: { admin: 200 } },
+];
+
+describe('permission matrix: organisation, users, audit', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it.each(matrixRows(routes))('%s as %s → %i', async (_name, user, expected, route) => {
+    await checkRoute(t, w, route, user, expected);
+  });
+
+  it('refuses every protected route without a token', async () => {
+    for (const route of routes) {
+      const response = await t.http()[route.method](route.path(w));
+      expect(response.status).toBe(401);
+    }
+  });
+});
