@@ -41,6 +41,8 @@ const common = {
 };
 
 module.exports = {
+  // E2E files boot the real app on a real database; give hooks room on a loaded machine.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,config}/**/*.spec.ts'] },
     {

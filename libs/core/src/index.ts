@@ -5,3 +5,4 @@ export * from './core.module';
 export * from './database';
 export * from './errors';
 export * from './http';
+export * from './import';

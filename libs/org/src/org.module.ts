@@ -5,6 +5,7 @@ import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesService } from './agencies/agencies.service';
 import { AgencyEntity } from './agencies/agency.entity';
 import { PeopleController } from './people/people.controller';
+import { PeopleImportService } from './people/people-import.service';
 import { PeopleService } from './people/people.service';
 import { PersonEntity, PersonSearchTermEntity } from './people/person.entity';
 import { UnitEntity } from './units/unit.entity';
@@ -24,7 +25,7 @@ import { UsersService } from './users/users.service';
     ]),
   ],
   controllers: [AgenciesController, UnitsController, PeopleController, UsersController],
-  providers: [AgenciesService, UnitsService, PeopleService, UsersService],
+  providers: [AgenciesService, UnitsService, PeopleService, PeopleImportService, UsersService],
   exports: [AgenciesService, UnitsService, PeopleService, UsersService],
 })
 export class OrgModule {}

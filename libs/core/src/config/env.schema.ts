@@ -14,6 +14,8 @@ export interface AppEnv {
   logLevel: string;
   candidateShare: { person: number; agency: number };
   rollupSchedule: { timeZone: string; firstHalfCron: string; secondHalfAndYearCron: string };
+  /** ROLLUP_CATCH_UP (default true): run missed scheduled roll-ups at start-up. */
+  rollupCatchUp: boolean;
 }
 
 /** A configuration error: start-up prints its one line and stops. */
@@ -153,5 +155,6 @@ export function parseEnv(env: Env): AppEnv {
         schedule.secondHalfAndYearCron,
       ),
     },
+    rollupCatchUp: parseBoolean('ROLLUP_CATCH_UP', present(env, 'ROLLUP_CATCH_UP')) ?? true,
   };
 }

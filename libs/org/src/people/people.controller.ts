@@ -1,6 +1,28 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, IdPipe, Page } from '@app/core';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  Allow,
+  CurrentActor,
+  IdPipe,
+  ImportModeQueryDto,
+  ImportOutcome,
+  Page,
+  UPLOAD_LIMITS,
+} from '@app/core';
+import { PeopleImportService } from './people-import.service';
 import {
   CreatePersonDto,
   PersonQueryDto,
@@ -13,7 +35,31 @@ import { PeopleService } from './people.service';
 @ApiTags('people')
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly importer: PeopleImportService,
+  ) {}
+
+  /**
+   * Creates or updates people from a CSV or XLSX file (multipart field `file`): columns employeeCode,
+   * fullName, position, category, partyMember, agencyCode, unitCode. One bad row and nothing is
+   * written (422), unless `mode=partial`.
+   */
+  @Allow('admin', 'hr_officer')
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
+  importPeople(
+    @CurrentActor() actor: Actor,
+    @Query() query: ImportModeQueryDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<ImportOutcome> {
+    return this.importer.import(actor, file, query.mode === 'partial' ? 'partial' : 'all');
+  }
 
   /** People of the caller's scope, filtered, searched without diacritics, paged by name. */
   @Allow('admin', 'hr_officer', 'department_head', 'nominator', 'inspector')

@@ -1,0 +1,3 @@
+export * from './import-outcome';
+export * from './import-query.dto';
+export * from './uploaded-table';
