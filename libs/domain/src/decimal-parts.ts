@@ -1,3 +1,5 @@
+import { abs, isFiniteNumber, isSafeInteger, maxOf, round } from './builtins';
+
 // The exact decimal a JS number stands for: its shortest round-trip string (what String(x)
 // prints), read as integer units scaled by 10^decimals. Binary floats are never used as values.
 
@@ -9,19 +11,21 @@ export interface DecimalParts {
 }
 
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
-// Below this many units a float product x * 10^p is within 0.25 of the true integer, so
-// Math.round recovers it; and two p-decimals cannot both round to x (see decimal.spec.ts).
+// Below this many units, if some p-decimal k/10^p round-trips to x then x * 10^p (two roundings
+// of relative size 2^-53 each) lies within 0.25 of k, so Math.round finds it; and no other
+// p-decimal round-trips, as 10^-p exceeds the width ulp(x) of x's rounding interval.
 const FAST_UNITS_LIMIT = 2 ** 50;
 const FAST_MAX_DECIMALS = 15;
 const SHORTEST = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 
 export function decimalPartsOf(x: number): DecimalParts {
-  if (!Number.isFinite(x)) throw new RangeError(`Not a finite number: ${x}`);
-  if (Number.isSafeInteger(x)) return { units: x + 0, decimals: 0 }; // + 0 turns -0 into 0
+  if (!isFiniteNumber(x)) throw new RangeError(`Not a finite number: ${x}`);
+  if (isSafeInteger(x)) return { units: x + 0, decimals: 0 }; // + 0 turns -0 into 0
   for (let p = 1; p <= FAST_MAX_DECIMALS; p++) {
-    const k = Math.round(x * POW10[p]);
-    if (Math.abs(k) > FAST_UNITS_LIMIT) break;
-    // k / 10^p is correctly rounded, so equality means the p-decimal k/10^p round-trips to x.
+    const k = round(x * POW10[p]);
+    if (abs(k) > FAST_UNITS_LIMIT) break;
+    // k / 10^p is correctly rounded, so equality means the p-decimal k/10^p round-trips to x;
+    // the first p that does gives the fewest digits: the ones String(x) prints.
     if (k / POW10[p] === x) return { units: k, decimals: p };
   }
   return parseShortest(x);
@@ -45,8 +49,8 @@ export function parseShortest(x: number): DecimalParts {
   if (sign === '-') units = -units;
   const asNumber = Number(units);
   return {
-    units: Number.isSafeInteger(asNumber) ? asNumber : units,
-    decimals: Math.max(0, -exponent),
+    units: isSafeInteger(asNumber) ? asNumber : units,
+    decimals: maxOf(0, -exponent),
   };
 }
 

@@ -1,3 +1,4 @@
+import { isFiniteNumber } from './builtins';
 import { decimalPartsOf } from './decimal-parts';
 import { Rational } from './rational';
 
@@ -16,7 +17,7 @@ export function roundHalfUp(value: number, decimals: number): number {
 
 /** Digits after the point in the shortest representation (1.50 → 1, 1e-7 → 7); Infinity for NaN or ±Infinity. */
 export function decimalPlaces(x: number): number {
-  return Number.isFinite(x) ? decimalPartsOf(x).decimals : Infinity;
+  return isFiniteNumber(x) ? decimalPartsOf(x).decimals : Infinity;
 }
 
 /** ceil(n × share), exact: ceilTimes(120, 0.15) is 18 although 120 * 0.15 is 18.000000000000004. */

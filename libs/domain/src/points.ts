@@ -1,6 +1,7 @@
+import { isFiniteNumber, isNaNNumber, isSafeInteger, maxOf } from './builtins';
 import type { CriterionDef, CriterionValue } from './criterion';
 import { Rational } from './decimal';
-import { pointsTerm, positiveOr, type Term } from './fast-points';
+import { maxPointsOf, pointsTerm, positiveOr, type Term } from './fast-score';
 
 // Points of one criterion (SPEC §4 table). exactPointsOf is the reference; pointsOf takes the
 // Number fast path when it is provably exact, which is nearly always.
@@ -11,10 +12,10 @@ import { pointsTerm, positiveOr, type Term } from './fast-points';
  * less than 0, and a malformed definition never throws.
  */
 export function exactPointsOf(def: CriterionDef, value: CriterionValue): Rational {
-  const max = Rational.of(def.maxPoints);
+  const max = Rational.of(maxPointsOf(def));
   if (def.kind === 'boolean') return value === true ? max : Rational.ZERO;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return Rational.ZERO;
-  const v = Rational.of(Math.max(0, value));
+  if (typeof value !== 'number' || !isFiniteNumber(value)) return Rational.ZERO;
+  const v = Rational.of(maxOf(0, value));
   switch (def.kind) {
     case 'score':
       return v.min(max);
@@ -34,7 +35,7 @@ export function pointsOf(def: CriterionDef, value: CriterionValue): number {
   const term: Term = { num: 0, den: 1 };
   if (pointsTerm(def, value, term)) {
     const points = termToPoints(term);
-    if (!Number.isNaN(points)) return points;
+    if (!isNaNNumber(points)) return points;
   }
   return exactPointsOf(def, value).toNumber(2);
 }
@@ -42,7 +43,7 @@ export function pointsOf(def: CriterionDef, value: CriterionValue): number {
 /** A term (ten-thousandths of a point) rounded half up to hundredths, as points; NaN on overflow. */
 export function termToPoints({ num, den }: Term): number {
   const per = den * 100;
-  if (!Number.isSafeInteger(per)) return NaN;
+  if (!isSafeInteger(per)) return NaN;
   const r = num % per; // num ≥ 0; % is exact on safe integers
   return ((num - r) / per + (2 * r >= per ? 1 : 0)) / 100;
 }

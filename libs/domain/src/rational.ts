@@ -1,3 +1,4 @@
+import { abs, isInteger, isSafeInteger } from './builtins';
 import { decimalPartsOf } from './decimal-parts';
 
 // Exact rational numbers. Kept as safe-integer Numbers while every intermediate result fits
@@ -8,11 +9,10 @@ type Int = number | bigint;
 
 const MAX_DECIMALS = 20;
 
-const isSafe = Number.isSafeInteger;
 const big = (x: Int): bigint => (typeof x === 'bigint' ? x : BigInt(x));
 
 function gcdNumber(a: number, b: number): number {
-  a = Math.abs(a);
+  a = abs(a);
   while (b !== 0) {
     const r = a % b;
     a = b;
@@ -50,13 +50,14 @@ export class Rational {
 
   /** numerator / denominator, both integers. */
   static fraction(numerator: Int, denominator: Int): Rational {
-    if (typeof numerator === 'number' && !Number.isInteger(numerator))
+    if (typeof numerator === 'number' && !isInteger(numerator))
       throw new RangeError(`Not an integer: ${numerator}`);
-    if (typeof denominator === 'number' && !Number.isInteger(denominator))
+    if (typeof denominator === 'number' && !isInteger(denominator))
       throw new RangeError(`Not an integer: ${denominator}`);
     if (big(denominator) === 0n) throw new RangeError('Division by zero');
     if (typeof numerator === 'number' && typeof denominator === 'number') {
-      if (isSafe(numerator) && isSafe(denominator)) return Rational.reduce(numerator, denominator);
+      if (isSafeInteger(numerator) && isSafeInteger(denominator))
+        return Rational.reduce(numerator, denominator);
     }
     return Rational.reduceBig(big(numerator), big(denominator));
   }
@@ -76,7 +77,7 @@ export class Rational {
     const g = gcdBig(n, d);
     if (g !== 1n) [n, d] = [n / g, d / g];
     const [sn, sd] = [Number(n), Number(d)];
-    return isSafe(sn) && isSafe(sd) ? new Rational(sn, sd) : new Rational(n, d);
+    return isSafeInteger(sn) && isSafeInteger(sd) ? new Rational(sn, sd) : new Rational(n, d);
   }
 
   get numerator(): bigint {
@@ -94,13 +95,14 @@ export class Rational {
       if (typeof c === 'number' && typeof d === 'number') {
         if (b === d) {
           const s = a + c;
-          if (isSafe(s)) return b === 1 ? new Rational(s + 0, 1) : Rational.reduce(s, b);
+          if (isSafeInteger(s)) return b === 1 ? new Rational(s + 0, 1) : Rational.reduce(s, b);
         } else {
           const ad = a * d;
           const cb = c * b;
           const s = ad + cb;
           const m = b * d;
-          if (isSafe(ad) && isSafe(cb) && isSafe(s) && isSafe(m)) return Rational.reduce(s, m);
+          if (isSafeInteger(ad) && isSafeInteger(cb) && isSafeInteger(s) && isSafeInteger(m))
+            return Rational.reduce(s, m);
         }
       }
     }
@@ -122,7 +124,7 @@ export class Rational {
         const g2 = gcdNumber(c, b);
         const num = (a / g1) * (c / g2);
         const den = (b / g2) * (d / g1);
-        if (isSafe(num) && isSafe(den)) return new Rational(num + 0, den);
+        if (isSafeInteger(num) && isSafeInteger(den)) return new Rational(num + 0, den);
       }
     }
     return Rational.reduceBig(big(a) * big(c), big(b) * big(d));
@@ -150,7 +152,7 @@ export class Rational {
       if (typeof c === 'number' && typeof d === 'number') {
         const left = a * d;
         const right = c * b;
-        if (isSafe(left) && isSafe(right)) return order(left, right);
+        if (isSafeInteger(left) && isSafeInteger(right)) return order(left, right);
       }
     }
     return order(big(a) * big(d), big(c) * big(b));
@@ -214,13 +216,13 @@ export class Rational {
 
   /** |this| × 10^decimals rounded half up, and whether the (non-zero) result is negative. */
   private roundedUnits(decimals: number): { negative: boolean; units: Int } {
-    if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS)
+    if (!isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS)
       throw new RangeError(`Decimals must be an integer in [0, ${MAX_DECIMALS}]: ${decimals}`);
     const negative = this.sign() < 0;
     const { n, d } = this;
     if (typeof n === 'number' && typeof d === 'number') {
-      const scaled = Math.abs(n) * 10 ** decimals;
-      if (isSafe(scaled) && decimals <= 15) {
+      const scaled = abs(n) * 10 ** decimals;
+      if (isSafeInteger(scaled) && decimals <= 15) {
         const r = scaled % d; // exact for safe integers, unlike Math.floor(scaled / d)
         const units = (scaled - r) / d + (2 * r >= d ? 1 : 0);
         return { negative: negative && units !== 0, units };

@@ -1,7 +1,8 @@
+import { isNaNNumber } from './builtins';
 import type { CriterionDef, CriterionValue, Grade, Thresholds } from './criterion';
 import { isDisqualifying } from './criterion-value';
 import { Rational } from './decimal';
-import { pointsTerm, type Term, TermSum, toUnits } from './fast-points';
+import { fastTotal, maxPointsOf, pointsTerm, type Term, TermSum, toUnits } from './fast-score';
 import { gradeOf } from './grade';
 import { exactPointsOf, termToPoints } from './points';
 
@@ -9,7 +10,7 @@ import { exactPointsOf, termToPoints } from './points';
 // to 2 decimals once, at the end. Item points are rounded only for display.
 
 export * from './criterion';
-export { checkValue, isDisqualifying } from './criterion-value';
+export { checkManualValue, checkValue, isDisqualifying } from './criterion-value';
 export { gradeOf } from './grade';
 export { exactPointsOf, pointsOf } from './points';
 
@@ -29,7 +30,6 @@ export interface Score {
 type Values = Readonly<Record<string, CriterionValue>>;
 
 const HUNDRED = Rational.of(100);
-const UNIT = Rational.of(10_000);
 
 /**
  * Total = min(100, 100 × Σ base points / Σ base maxPoints + Σ bonus points). Items follow the
@@ -69,28 +69,19 @@ function sumFast(defs: readonly CriterionDef[], values: Values): Sums | null {
     const value = valueOf(values, def.code);
     if (!pointsTerm(def, value, term)) return null;
     const points = termToPoints(term);
-    if (Number.isNaN(points)) return null;
+    if (isNaNNumber(points)) return null;
     if (def.bonus) {
       bonus.add(term.num, term.den);
     } else {
       base.add(term.num, term.den);
-      baseMax += toUnits(def.maxPoints); // an integer: pointsTerm accepted maxPoints
+      baseMax += toUnits(maxPointsOf(def)); // an integer: pointsTerm accepted it
     }
     disqualified ||= isDisqualifying(def, value);
     items.push({ code: def.code, value, points });
   }
-  if (!base.exact || !bonus.exact || !Number.isSafeInteger(baseMax)) return null;
-  const total = totalOf(
-    rationalOf(base),
-    Rational.fraction(baseMax, 1),
-    rationalOf(bonus).div(UNIT),
-  );
+  const total = fastTotal(base, baseMax, bonus);
+  if (isNaNNumber(total)) return null;
   return { items, total, disqualified };
-}
-
-function rationalOf(sum: TermSum): Rational {
-  const int = Rational.fraction(sum.int, 1);
-  return sum.num === 0 ? int : int.add(Rational.fraction(sum.num, sum.den));
 }
 
 // The reference: the SPEC formula in Rationals, for any input.
@@ -107,7 +98,7 @@ function sumExact(defs: readonly CriterionDef[], values: Values): Sums {
       bonusPoints = bonusPoints.add(points);
     } else {
       basePoints = basePoints.add(points);
-      baseMax = baseMax.add(Rational.of(def.maxPoints));
+      baseMax = baseMax.add(Rational.of(maxPointsOf(def)));
     }
     disqualified ||= isDisqualifying(def, value);
     items.push({ code: def.code, value, points: points.toNumber(2) });
