@@ -6,6 +6,9 @@ import { EvaluationsDemo } from './demo/evaluations-demo';
 import { EvaluationEntity } from './evaluations/evaluation.entity';
 import { EvaluationsController } from './evaluations/evaluations.controller';
 import { EvaluationsService } from './evaluations/evaluations.service';
+import { EvaluationImportController } from './import/evaluation-import.controller';
+import { EvaluationImportService } from './import/evaluation-import.service';
+import { ImportTemplateService } from './import/import-template.service';
 import { IncidentEntity } from './incidents/incident.entity';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
@@ -24,6 +27,8 @@ import { PeriodsService } from './periods/periods.service';
   ],
   controllers: [
     PeriodsController,
+    // Before EvaluationsController, so /evaluations/import-template is not read as /evaluations/:id.
+    EvaluationImportController,
     EvaluationsController,
     IncidentsController,
     InspectionsController,
@@ -34,6 +39,8 @@ import { PeriodsService } from './periods/periods.service';
     IncidentsService,
     InspectionsService,
     EvaluationsDemo,
+    EvaluationImportService,
+    ImportTemplateService,
   ],
   exports: [PeriodsService, EvaluationsService, IncidentsService, CriteriaModule],
 })
