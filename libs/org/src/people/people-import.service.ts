@@ -83,9 +83,8 @@ export class PeopleImportService {
       const { rows, existing } = await this.checkRows(manager, actor, table.rows, problems);
       refuseIfAllOrNothing(mode, problems);
       const bad = badRowNumbers(problems);
-      const good = problems.some((p) => p.row === table.headerRow)
-        ? []
-        : rows.filter((row) => !bad.has(row.row));
+      // An unknown column is reported and its cells ignored; the rows' own problems decide the rest.
+      const good = rows.filter((row) => !bad.has(row.row));
       const outcome = await this.write(manager, actor, good, existing);
       return { mode, ...outcome, rejected: problems };
     });
