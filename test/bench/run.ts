@@ -5,12 +5,14 @@
  * built app (`npm run build`). Not part of CI: figures depend on the machine.
  */
 import { BenchResult, printTable } from './report';
+import { benchImport } from './import.bench';
 import { benchScoring } from './scoring.bench';
 
 type Section = () => Promise<BenchResult[]> | BenchResult[];
 
 const SECTIONS: Record<string, Section> = {
   scoring: () => benchScoring(),
+  import: () => benchImport(),
 };
 
 async function main(): Promise<void> {

@@ -48,7 +48,13 @@ export class AuditWriter {
       requestId: actor.requestId,
     }));
     for (let start = 0; start < rows.length; start += 500) {
-      await manager.insert(AuditRecordEntity, rows.slice(start, start + 500));
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AuditRecordEntity)
+        .values(rows.slice(start, start + 500))
+        .updateEntity(false)
+        .execute();
     }
   }
 }

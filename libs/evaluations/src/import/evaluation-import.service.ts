@@ -230,7 +230,7 @@ export class EvaluationImportService {
           updatedAt: now,
         });
       });
-      await repository.insert(entities);
+      await repository.createQueryBuilder().insert().values(entities).updateEntity(false).execute();
       const ids = await repository.find({
         where: { subjectType, period, subjectId: In(chunk.map((row) => row.subject.id)) },
         select: { id: true, subjectId: true },
