@@ -44,17 +44,13 @@ describe('evaluation import and template', () => {
     ).body;
 
   async function addPerson(code: string, fullName: string) {
-    const response = await t
-      .http()
-      .post('/people')
-      .set('Authorization', w.tokens.admin)
-      .send({
-        employeeCode: code,
-        fullName,
-        category: 'civil_servant',
-        agencyId: w.agencyA.id,
-        unitId: w.unitA.id,
-      });
+    const response = await t.http().post('/people').set('Authorization', w.tokens.admin).send({
+      employeeCode: code,
+      fullName,
+      category: 'civil_servant',
+      agencyId: w.agencyA.id,
+      unitId: w.unitA.id,
+    });
     return response.body.id as number;
   }
 
