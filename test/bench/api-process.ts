@@ -90,7 +90,7 @@ export async function apiClient(url: string) {
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const authorization = `Bearer ${accessToken}`;
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown): Promise<any> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
@@ -104,7 +104,7 @@ export async function apiClient(url: string) {
       throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const upload = async (path: string, file: Buffer, name: string) => {
+  const upload = async (path: string, file: Buffer, name: string): Promise<any> => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)]), name);
     const response = await fetch(`${url}${path}`, {

@@ -15,9 +15,15 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 jest.setTimeout(30 * 60_000);
 
 it('rolls up a city of 100k people', async () => {
+  // BENCH_REUSE=1 measures again on the city a BENCH_KEEP=1 run left behind.
+  const reuse = Boolean(process.env.BENCH_REUSE);
   const admin = await createConnection({ uri: server });
-  await admin.query('DROP DATABASE IF EXISTS bench_city');
-  await admin.query('CREATE DATABASE bench_city CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+  if (!reuse) {
+    await admin.query('DROP DATABASE IF EXISTS bench_city');
+    await admin.query(
+      'CREATE DATABASE bench_city CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    );
+  }
   const dataSource = new DataSource(
     dataSourceOptions({ engine: 'mysql', url: `${server}/bench_city` }),
   );
@@ -31,15 +37,17 @@ it('rolls up a city of 100k people', async () => {
   };
   try {
     await dataSource.runMigrations();
-    const city = await time('generate', () =>
-      generateCity(dataSource, {
-        agencies: 500,
-        people: PEOPLE,
-        criteria: 20,
-        quarters: 4,
-        lastQuarter: '2025-Q4',
-      }),
-    );
+    const city = reuse
+      ? { quarters: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'] }
+      : await time('generate', () =>
+          generateCity(dataSource, {
+            agencies: 500,
+            people: PEOPLE,
+            criteria: 20,
+            quarters: 4,
+            lastQuarter: '2025-Q4',
+          }),
+        );
     const dialect = dialectOf(dataSource);
     const now = '2026-01-05 01:00:00.000';
     const subjects = await time('rollup 2025 (results + snapshots)', () =>
