@@ -10,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimText } from '@app/core';
 import type { CriterionKind, Grade } from '@app/domain';
 import {
   EVALUATION_STATUSES,
@@ -19,7 +19,6 @@ import {
   type SubjectType,
 } from '../workflow';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/;
 
 export class CreateEvaluationDto {
@@ -68,7 +67,7 @@ export class EmptyBodyDto {}
 
 export class ReasonDto {
   /** Why the evaluation goes back to its author. */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

@@ -1,10 +1,8 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimText } from '@app/core';
 import { QUARTER_PATTERN } from '../../evaluations/dto/evaluation.dto';
 import { SUBJECT_TYPES, type SubjectType } from '../../evaluations/workflow';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateIncidentDto {
   @IsIn(SUBJECT_TYPES)
@@ -25,7 +23,7 @@ export class CreateIncidentDto {
 
   /** What happened, e.g. `Công dân phản ánh thái độ tiếp nhận hồ sơ`. */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MaxLength(2000)
   note?: string;

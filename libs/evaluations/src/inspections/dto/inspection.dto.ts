@@ -11,10 +11,9 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimText } from '@app/core';
 import { QUARTER_PATTERN } from '../../evaluations/dto/evaluation.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((item) => (typeof item === 'string' ? item.trim() : item))
@@ -32,7 +31,7 @@ export class CreateInspectionDto {
   visitedOn: string;
 
   /** Head of the delegation (trưởng đoàn). */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -78,7 +77,7 @@ export class UpdateInspectionDto {
   visitedOn?: string;
 
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(255)

@@ -1,9 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, trimText } from '@app/core';
 import type { PeriodStatus } from '../period.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class PeriodQueryDto extends PageQueryDto {
   @IsOptional()
@@ -15,7 +13,7 @@ export class ClosePeriodDto {}
 
 export class ReopenPeriodDto {
   /** Why a closed quarter accepts changes again (audited). */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(2000)

@@ -1,12 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '@app/core';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PageQueryDto, queryBoolean, trimText } from '@app/core';
 
 export class CreateAgencyDto {
   /** Unique code, e.g. `STC` (letters, digits, dot, dash, underscore). */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
     message: 'code must be 1 to 32 letters, digits, dots, dashes or underscores',
@@ -14,7 +12,7 @@ export class CreateAgencyDto {
   code: string;
 
   /** Full name, e.g. `Sở Tài chính`. */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -22,7 +20,7 @@ export class CreateAgencyDto {
 
   /** Short name, e.g. `STC`. */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -31,14 +29,14 @@ export class CreateAgencyDto {
 
 export class UpdateAgencyDto {
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   name?: string;
 
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -58,7 +56,7 @@ export class AgencyQueryDto extends PageQueryDto {
   q?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 }

@@ -11,17 +11,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
+import { collapseSpaces, PageQueryDto, queryBoolean } from '@app/core';
 import { PERSON_CATEGORIES, type PersonCategory } from '../person.entity';
-
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
-const queryBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class CreatePersonDto {
   /** Unique employee code. */
-  @Transform(trim)
+  @Transform(collapseSpaces)
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
     message: 'employeeCode must be 1 to 32 letters, digits, dots, dashes or underscores',
@@ -29,7 +24,7 @@ export class CreatePersonDto {
   employeeCode: string;
 
   /** Full name in Vietnamese, e.g. `Nguyễn Thị Hoà`. */
-  @Transform(trim)
+  @Transform(collapseSpaces)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -37,7 +32,7 @@ export class CreatePersonDto {
 
   /** Position (chức vụ). */
   @IsOptional()
-  @Transform(trim)
+  @Transform(collapseSpaces)
   @IsString()
   @MaxLength(255)
   position?: string;
@@ -62,7 +57,7 @@ export class CreatePersonDto {
 
 export class UpdatePersonDto {
   @IsOptional()
-  @Transform(trim)
+  @Transform(collapseSpaces)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -70,7 +65,7 @@ export class UpdatePersonDto {
 
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Transform(trim)
+  @Transform(collapseSpaces)
   @IsString()
   @MaxLength(255)
   position?: string | null;

@@ -10,13 +10,11 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@app/core';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PageQueryDto, trimText } from '@app/core';
 
 export class CreateUnitDto {
   /** Code, unique within the agency, e.g. `MOTCUA`. */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
     message: 'code must be 1 to 32 letters, digits, dots, dashes or underscores',
@@ -24,7 +22,7 @@ export class CreateUnitDto {
   code: string;
 
   /** Name, e.g. `Bộ phận một cửa`. */
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -39,7 +37,7 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto {
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MinLength(1)
   @MaxLength(255)

@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { MIN_PASSWORD_LENGTH, PageQueryDto, ROLES, type Role } from '@app/core';
+import { MIN_PASSWORD_LENGTH, PageQueryDto, queryBoolean, ROLES, type Role } from '@app/core';
 
 export class CreateUserDto {
   /** 3 to 64 letters, digits, dots, dashes or underscores. */
@@ -72,7 +72,7 @@ export class UserQueryDto extends PageQueryDto {
   agencyId?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 }
