@@ -6,6 +6,7 @@
  */
 import { BenchResult, printTable } from './report';
 import { benchImport } from './import.bench';
+import { benchRankings } from './rankings.bench';
 import { benchScoring } from './scoring.bench';
 
 type Section = () => Promise<BenchResult[]> | BenchResult[];
@@ -13,6 +14,7 @@ type Section = () => Promise<BenchResult[]> | BenchResult[];
 const SECTIONS: Record<string, Section> = {
   scoring: () => benchScoring(),
   import: () => benchImport(),
+  rankings: () => benchRankings(),
 };
 
 async function main(): Promise<void> {

@@ -11,6 +11,8 @@ export const TEST_PASSWORD = 'test-password-123';
 export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
+  /** The database this app runs on (pass it to another app to share the database). */
+  databaseUrl: string;
   /** A supertest agent on the running app. */
   http: () => ReturnType<typeof request>;
   /** Logs in and returns the bearer header value. */
@@ -22,8 +24,15 @@ export interface TestApp {
  * Boots the real app, configured as main.ts configures it, on a database of
  * its own (SQLite by default, MariaDB with TEST_DATABASE_URL=mysql://…).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { shareDatabaseOf?: TestApp } = {},
+): Promise<TestApp> {
+  // A second app on the database of the first (two instances of one deployment): the first
+  // one's close() drops it.
+  const database = options.shareDatabaseOf
+    ? { url: options.shareDatabaseOf.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     SEED_DEMO: 'false',
@@ -31,6 +40,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     ADMIN_USERNAME: 'root.admin',
     ADMIN_PASSWORD: TEST_PASSWORD,
+    ROLLUP_CATCH_UP: 'false',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
@@ -43,6 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     dataSource: app.get(DataSource),
+    databaseUrl: database.url,
     http,
     async login(username, password = TEST_PASSWORD) {
       const response = await http().post('/auth/login').send({ username, password });

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { appConfig, AppConfig, systemActor } from '@app/core';
 import { DEMO_PASSWORD, DEMO_USERS, DemoSeeder } from '@app/demo';
 import { UsersService } from '@app/org';
+import { RollupSchedulerService } from '@app/rollups';
 
-/** Start-up chores: the admin of ADMIN_USERNAME, the demo data, the welcome lines. */
+/** Start-up chores: the admin of ADMIN_USERNAME, the demo data, the roll-up catch-up, the welcome lines. */
 @Injectable()
 export class StartupService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Startup');
@@ -13,6 +14,7 @@ export class StartupService implements OnApplicationBootstrap {
     @Inject(appConfig.KEY) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly demo: DemoSeeder,
+    private readonly rollupSchedule: RollupSchedulerService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,6 +27,8 @@ export class StartupService implements OnApplicationBootstrap {
       }
     }
     if (await this.shouldSeed()) this.seeded = await this.demo.seed(actor);
+    // After the seed, so that a missed roll-up is computed on the data the seed wrote.
+    this.rollupSchedule.startCatchUp();
   }
 
   printWelcome(url: string): void {

@@ -22,6 +22,8 @@ import { pick, seededRandom, vietnameseName } from './vietnamese-names';
 /** One part of the demo data; later features add their own steps after the organisation. */
 export interface DemoStep {
   name: string;
+  /** Steps run by ascending order: evaluations 10, roll-ups 20, nominations 30. */
+  order: number;
   run(manager: EntityManager, context: DemoContext): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export class DemoSeeder {
   /** Registers a later feature's part of the demo (criteria, evaluations, …). */
   addStep(step: DemoStep): void {
     this.steps.push(step);
+    this.steps.sort((a, b) => a.order - b.order);
   }
 
   async isEmpty(): Promise<boolean> {

@@ -60,6 +60,7 @@ export class EvaluationsDemo implements OnModuleInit {
   onModuleInit(): void {
     this.demo.addStep({
       name: 'criteria sets, evaluations, incidents and inspections',
+      order: 10,
       run: (manager, context) => this.seed(manager, context),
     });
   }

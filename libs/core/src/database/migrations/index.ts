@@ -1,5 +1,12 @@
 import { Foundation1700000000001 } from './1700000000001-foundation';
 import { Evaluations1700000000002 } from './1700000000002-evaluations';
+import { RankingsRollups1700000000003 } from './1700000000003-rankings-rollups';
+import { Nominations1700000000004 } from './1700000000004-nominations';
 
 /** Every migration, in order. The same list serves SQLite and MySQL. */
-export const MIGRATIONS = [Foundation1700000000001, Evaluations1700000000002];
+export const MIGRATIONS = [
+  Foundation1700000000001,
+  Evaluations1700000000002,
+  RankingsRollups1700000000003,
+  Nominations1700000000004,
+];

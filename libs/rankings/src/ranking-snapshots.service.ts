@@ -1,0 +1,138 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { EntityManager } from 'typeorm';
+import { Transactions } from '@app/core';
+import { parsePeriod } from '@app/domain';
+import { hasSnapshot, refreshSnapshot, type SubjectType } from './rankings.queries';
+
+/** What the evaluations feature emits after an approval, a return or a reopening commits. */
+export interface EvaluationChangedEvent {
+  period: string;
+  subjectType: SubjectType;
+  agencyId?: number;
+}
+
+export function instantString(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * Keeps the ranking snapshot of each period fresh. A refresh rebuilds one period and subject
+ * type in one transaction. Refreshes are coalesced per period: a burst of approvals queues one
+ * refresh while another runs, never one per event. Reads in this instance wait for a queued or
+ * running refresh of their period, so a caller sees its own approval at once.
+ */
+@Injectable()
+export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('RankingSnapshots');
+  private readonly queued = new Map<string, Promise<void>>();
+  private readonly running = new Map<string, Promise<void>>();
+  private backfill: Promise<void> = Promise.resolve();
+
+  constructor(private readonly transactions: Transactions) {}
+
+  @OnEvent('evaluation.changed')
+  onEvaluationChanged(event: EvaluationChangedEvent): void {
+    if (!event || !parsePeriod(event.period)) return;
+    if (event.subjectType !== 'person' && event.subjectType !== 'agency') return;
+    this.schedule(event.period, event.subjectType).catch((error: unknown) =>
+      this.logger.error(`Ranking refresh of ${event.period} failed: ${String(error)}`),
+    );
+  }
+
+  /** Queues a refresh of the period unless one is already queued (not yet started). */
+  schedule(period: string, subjectType: SubjectType): Promise<void> {
+    const key = `${period}|${subjectType}`;
+    const queued = this.queued.get(key);
+    if (queued) return queued;
+    const before = this.running.get(key) ?? Promise.resolve();
+    const next: Promise<void> = before
+      .catch(() => undefined)
+      .then(async () => {
+        this.queued.delete(key);
+        this.running.set(key, next);
+        try {
+          await this.transactions.run((manager) => this.refreshIn(manager, period, subjectType));
+        } finally {
+          if (this.running.get(key) === next) this.running.delete(key);
+        }
+      });
+    this.queued.set(key, next);
+    return next;
+  }
+
+  /** Rebuilds the snapshot inside the caller's transaction (a roll-up run uses its own). */
+  refreshIn(manager: EntityManager, period: string, subjectType: SubjectType): Promise<number> {
+    const kind = parsePeriod(period)?.kind;
+    if (!kind) throw new RangeError(`Not a period key: ${period}`);
+    return refreshSnapshot(
+      manager,
+      this.transactions.dialect,
+      period,
+      subjectType,
+      kind !== 'quarter',
+      instantString(new Date()),
+    );
+  }
+
+  /**
+   * Waits for this instance's pending refresh of the period (at most FRESH_WAIT_MS: at city
+   * scale a refresh takes seconds, and a page is better served from the previous snapshot than
+   * late), then builds the snapshot if it was never built.
+   */
+  async ensureFresh(period: string, subjectType: SubjectType): Promise<void> {
+    const bounded = delay(FRESH_WAIT_MS);
+    await Promise.race([Promise.all([this.backfill, this.settled(period, subjectType)]), bounded]);
+    const manager = this.transactions.dataSource.manager;
+    if (await hasSnapshot(manager, period, subjectType)) return;
+    // Nothing to serve yet: wait for the build under way, or build it now.
+    await this.settled(period, subjectType);
+    if (!(await hasSnapshot(manager, period, subjectType)))
+      await this.schedule(period, subjectType);
+  }
+
+  /** Waits for every queued or running refresh of this instance. */
+  async settledAll(): Promise<void> {
+    await this.backfill;
+    await Promise.all([...this.queued.values(), ...this.running.values()].map(quiet));
+  }
+
+  onApplicationBootstrap(): void {
+    // Periods with approved evaluations or roll-ups but no snapshot (data loaded by the seeder or
+    // an older version): built in the background so start-up is not delayed.
+    this.backfill = this.buildMissing().catch((error: unknown) =>
+      this.logger.error(`Ranking backfill failed: ${String(error)}`),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.settledAll();
+  }
+
+  private async settled(period: string, subjectType: SubjectType): Promise<void> {
+    const key = `${period}|${subjectType}`;
+    await Promise.all([this.queued.get(key), this.running.get(key)].map(quiet));
+  }
+
+  private async buildMissing(): Promise<void> {
+    const missing = (await this.transactions.dataSource.query(
+      `SELECT DISTINCT s.period, s.subject_type FROM (
+         SELECT period, subject_type FROM evaluations WHERE status = 'approved'
+         UNION SELECT period, subject_type FROM rollup_results) s
+       WHERE NOT EXISTS (SELECT 1 FROM ranking_snapshots r
+         WHERE r.period = s.period AND r.subject_type = s.subject_type)`,
+    )) as { period: string; subject_type: SubjectType }[];
+    for (const { period, subject_type } of missing) await this.schedule(period, subject_type);
+  }
+}
+
+/** How long a read waits for a pending refresh of its period before serving the last snapshot. */
+export const FRESH_WAIT_MS = 3000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function quiet(promise: Promise<unknown> | undefined): Promise<unknown> {
+  return promise ? promise.catch(() => undefined) : Promise.resolve();
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  agencyFilterFor,
+  assertInScope,
+  Forbidden,
+  isCityWide,
+  NotFound,
+  Transactions,
+  ValidationFailed,
+} from '@app/core';
+import { AgencyEntity, PersonEntity, UnitEntity } from '@app/org';
+import {
+  RankingHistoryQueryDto,
+  RankingHistoryView,
+  RankingItemView,
+  RankingPageView,
+  RankingQueryDto,
+} from './dto/ranking.dto';
+import { historyOrder } from './history-order';
+import { movementOf, parsePeriod, previousPeriod, topPercent } from '@app/domain';
+import { RankingSnapshotsService } from './ranking-snapshots.service';
+import { readHistory, readPage, type ScopeKind, type SnapshotScope } from './rankings.queries';
+
+/** Rankings of a period and scope (SPEC §6), read from the snapshot; scopes of SPEC §2. */
+@Injectable()
+export class RankingsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly snapshots: RankingSnapshotsService,
+  ) {}
+
+  async list(actor: Actor, query: RankingQueryDto): Promise<RankingPageView> {
+    const period = parsePeriod(query.period);
+    if (!period) throw ValidationFailed.field('period', 'must be YYYY-Qn, YYYY-Hn or YYYY');
+    const { kind, scopeId } = await this.scopeOf(actor, query);
+    const scope: SnapshotScope = {
+      period: period.key,
+      previousPeriod: previousPeriod(period.key),
+      subjectType: query.subjectType,
+      kind,
+      scopeId,
+      category: query.category,
+    };
+    await this.snapshots.ensureFresh(period.key, query.subjectType);
+    const { rows, total } = await readPage(
+      this.transactions.dataSource.manager,
+      scope,
+      query.offset,
+      query.limit,
+    );
+    const items: RankingItemView[] = rows.map((row) => {
+      const rank = Number(row.rank);
+      const previousRank = row.previous_rank === null ? null : Number(row.previous_rank);
+      return {
+        rank,
+        subjectId: Number(row.subject_id),
+        name: row.name,
+        agencyId: Number(row.agency_id),
+        unitId: row.unit_id === null ? null : Number(row.unit_id),
+        category: row.category,
+        total: Number(row.total),
+        grade: row.grade,
+        topPercent: topPercent(rank, Number(row.ranked_of)),
+        previousRank,
+        movement: movementOf(previousRank, rank),
+      };
+    });
+    return {
+      period: period.key,
+      subjectType: query.subjectType,
+      scope: { kind, id: kind === 'city' ? null : scopeId, category: query.category ?? null },
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      items,
+    };
+  }
+
+  async history(actor: Actor, query: RankingHistoryQueryDto): Promise<RankingHistoryView> {
+    const manager = this.transactions.dataSource.manager;
+    let kind: ScopeKind = 'city';
+    if (query.subjectType === 'agency') {
+      if (query.scope !== undefined && query.scope !== 'city')
+        throw ValidationFailed.field('scope', 'agencies are ranked city-wide only');
+      if (!(await manager.getRepository(AgencyEntity).existsBy({ id: query.subjectId })))
+        throw new NotFound('Agency', query.subjectId);
+    } else {
+      const person = await manager.getRepository(PersonEntity).findOneBy({ id: query.subjectId });
+      if (!person) throw new NotFound('Person', query.subjectId);
+      assertInScope(actor, person.agencyId);
+      kind = query.scope ?? 'agency';
+      if (kind === 'city' && !isCityWide(actor))
+        throw new Forbidden('City-wide rankings of people are read by city-wide roles only');
+    }
+    await this.snapshots.settledAll();
+    const rows = await readHistory(manager, query.subjectType, query.subjectId, kind, null);
+    const items = rows.map((row) => ({
+      period: row.period,
+      rank: Number(row.rank),
+      rankedOf: Number(row.ranked_of),
+      total: Number(row.total),
+      grade: row.grade,
+    }));
+    return { items: historyOrder(items) };
+  }
+
+  /** The scope a ranking request names, checked against the caller's scope (SPEC §2). */
+  private async scopeOf(
+    actor: Actor,
+    query: RankingQueryDto,
+  ): Promise<{ kind: ScopeKind; scopeId: number }> {
+    const manager = this.transactions.dataSource.manager;
+    if (query.subjectType === 'agency') {
+      for (const field of ['agencyId', 'unitId', 'category'] as const) {
+        if (query[field] !== undefined)
+          throw ValidationFailed.field(field, 'agencies are ranked city-wide only');
+      }
+      return { kind: 'city', scopeId: 0 };
+    }
+    if (query.unitId !== undefined) {
+      const unit = await manager.getRepository(UnitEntity).findOneBy({ id: query.unitId });
+      if (!unit) throw new NotFound('Unit', query.unitId);
+      if (query.agencyId !== undefined && query.agencyId !== unit.agencyId)
+        throw ValidationFailed.field(
+          'unitId',
+          `unit ${unit.id} does not belong to agency ${query.agencyId}`,
+        );
+      assertInScope(actor, unit.agencyId);
+      return { kind: 'unit', scopeId: unit.id };
+    }
+    const agencyId = agencyFilterFor(actor, query.agencyId);
+    if (agencyId === undefined) return { kind: 'city', scopeId: 0 };
+    if (!(await manager.getRepository(AgencyEntity).existsBy({ id: agencyId })))
+      throw new NotFound('Agency', agencyId);
+    return { kind: 'agency', scopeId: agencyId };
+  }
+}

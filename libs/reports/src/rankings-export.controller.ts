@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, Allow, ANY_ROLE, CurrentActor } from '@app/core';
+import { RankingExportQueryDto } from './dto/ranking-export.dto';
+import { RankingsExportService } from './rankings-export.service';
+
+@ApiTags('rankings')
+@Controller('rankings')
+export class RankingsExportController {
+  constructor(private readonly exports: RankingsExportService) {}
+
+  /** The whole ranking (every page) as an XLSX, CSV or PDF attachment, streamed. */
+  @Allow(...ANY_ROLE)
+  @Get('export')
+  @ApiProduces(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/csv',
+    'application/pdf',
+  )
+  export(
+    @CurrentActor() actor: Actor,
+    @Query() query: RankingExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.exports.export(actor, query, response);
+  }
+}
