@@ -28,6 +28,8 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   private readonly queued = new Map<string, Promise<void>>();
   private readonly running = new Map<string, Promise<void>>();
   private backfill: Promise<void> = Promise.resolve();
+  /** The last refresh queued in this instance: the next one starts after it. */
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly transactions: Transactions) {}
 
@@ -40,23 +42,29 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     );
   }
 
-  /** Queues a refresh of the period unless one is already queued (not yet started). */
+  /**
+   * Queues a refresh of the period unless one is already queued (not yet started). Refreshes of
+   * this instance run one at a time: two rebuilds of ranking_entries at once only contend for
+   * the same index ranges (on MariaDB they can deadlock), and a deadlock is retried.
+   */
   schedule(period: string, subjectType: SubjectType): Promise<void> {
     const key = `${period}|${subjectType}`;
     const queued = this.queued.get(key);
     if (queued) return queued;
-    const before = this.running.get(key) ?? Promise.resolve();
-    const next: Promise<void> = before
+    const next: Promise<void> = this.chain
       .catch(() => undefined)
       .then(async () => {
         this.queued.delete(key);
         this.running.set(key, next);
         try {
-          await this.transactions.run((manager) => this.refreshIn(manager, period, subjectType));
+          await withDeadlockRetry(() =>
+            this.transactions.run((manager) => this.refreshIn(manager, period, subjectType)),
+          );
         } finally {
           if (this.running.get(key) === next) this.running.delete(key);
         }
       });
+    this.chain = next;
     this.queued.set(key, next);
     return next;
   }
@@ -82,13 +90,18 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
    */
   async ensureFresh(period: string, subjectType: SubjectType): Promise<void> {
     const bounded = delay(FRESH_WAIT_MS);
-    await Promise.race([Promise.all([this.backfill, this.settled(period, subjectType)]), bounded]);
+    // Only this period's pending refresh is waited for, not the whole start-up backfill.
+    await Promise.race([this.settled(period, subjectType), bounded]);
     const manager = this.transactions.dataSource.manager;
     if (await hasSnapshot(manager, period, subjectType)) return;
     // Nothing to serve yet: wait for the build under way, or build it now.
     await this.settled(period, subjectType);
-    if (!(await hasSnapshot(manager, period, subjectType)))
-      await this.schedule(period, subjectType);
+    if (!(await hasSnapshot(manager, period, subjectType))) {
+      // A failed build is logged; the reader gets what there is (an empty ranking), not a 500.
+      await this.schedule(period, subjectType).catch((error: unknown) =>
+        this.logger.error(`Ranking build of ${period} failed: ${String(error)}`),
+      );
+    }
   }
 
   /** Waits for every queued or running refresh of this instance. */
@@ -123,6 +136,21 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
          WHERE r.period = s.period AND r.subject_type = s.subject_type)`,
     )) as { period: string; subject_type: SubjectType }[];
     for (const { period, subject_type } of missing) await this.schedule(period, subject_type);
+  }
+}
+
+const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/** Runs a refresh again (up to three times) when MariaDB picked it as a deadlock victim. */
+async function withDeadlockRetry(work: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await work();
+      return;
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (attempt >= 3 || !code || !DEADLOCK_CODES.has(code)) throw error;
+    }
   }
 }
 

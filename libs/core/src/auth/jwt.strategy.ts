@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectRepository } from '@nestjs/typeorm';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Repository } from 'typeorm';
 import { THIDUA_DEFAULTS } from '@app/config';
@@ -23,7 +24,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: resolveJwtSecret(config),
+      // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public
+      // key on every request, which costs about a millisecond of CPU each time.
+      secretOrKey: createSecretKey(
+        Buffer.from(resolveJwtSecret(config), 'utf8'),
+      ) as unknown as string,
       algorithms: ['HS256'],
       issuer: THIDUA_DEFAULTS.auth.issuer,
       audience: THIDUA_DEFAULTS.auth.audience,

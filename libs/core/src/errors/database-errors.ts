@@ -11,6 +11,7 @@ const REFERENCE = new Set([
   'ER_ROW_IS_REFERENCED_2',
   'SQLITE_CONSTRAINT_FOREIGNKEY',
 ]);
+const BUSY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
 const BAD_VALUE = new Set([
   'ER_DATA_TOO_LONG',
   'ER_WARN_DATA_OUT_OF_RANGE',
@@ -27,6 +28,8 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
     return new Conflict(
       'The record is referenced by, or refers to, a record that does not allow it',
     );
+  if (BUSY.has(code))
+    return new Conflict('The record is being changed by another request; try again');
   if (BAD_VALUE.has(code)) return new ValidationFailed('A value is too long or out of range');
   return null;
 }
