@@ -41,11 +41,10 @@ export class StartupService implements OnApplicationBootstrap {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 
-  /** SEED_DEMO decides; unset, only an empty embedded database at the default path gets the demo. */
+  /** SEED_DEMO decides; unset, an empty embedded (SQLite) database gets the demo, MySQL never. */
   private async shouldSeed(): Promise<boolean> {
     const database = this.config.database;
-    const wanted =
-      this.config.seedDemo ?? (database.engine === 'sqlite' && database.embeddedDefault);
+    const wanted = this.config.seedDemo ?? database.engine === 'sqlite';
     return wanted && (await this.demo.isEmpty());
   }
 }

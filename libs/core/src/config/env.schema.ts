@@ -1,8 +1,7 @@
 import { THIDUA_DEFAULTS } from '@app/config';
 
 /** The database the app talks to, parsed from DATABASE_URL. */
-export type DatabaseTarget =
-  { engine: 'sqlite'; path: string; embeddedDefault: boolean } | { engine: 'mysql'; url: string };
+export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'mysql'; url: string };
 
 export interface AppEnv {
   port: number;
@@ -44,12 +43,11 @@ function parsePort(raw: string | undefined): number {
 }
 
 function parseDatabase(raw: string | undefined): DatabaseTarget {
-  if (raw === undefined)
-    return { engine: 'sqlite', path: DEFAULT_SQLITE_PATH, embeddedDefault: true };
+  if (raw === undefined) return { engine: 'sqlite', path: DEFAULT_SQLITE_PATH };
   if (raw.startsWith('sqlite:')) {
     const path = raw.slice('sqlite:'.length);
     if (path === '') fail('DATABASE_URL', 'must name a file after "sqlite:"');
-    return { engine: 'sqlite', path, embeddedDefault: false };
+    return { engine: 'sqlite', path };
   }
   if (/^(mysql|mariadb):\/\//.test(raw)) {
     let url: URL;
