@@ -19,6 +19,8 @@ interface Load {
 }
 
 async function load(url: string, authorization: string): Promise<Load> {
+  // A short warm-up, so that the figures do not include the first compilations and pool fills.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { authorization } });
   const result = await autocannon({
     url,
     connections: CONNECTIONS,

@@ -28,6 +28,8 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   private readonly queued = new Map<string, Promise<void>>();
   private readonly running = new Map<string, Promise<void>>();
   private backfill: Promise<void> = Promise.resolve();
+  /** Snapshots known to exist (a snapshot is rebuilt, never removed): no lookup per read. */
+  private readonly built = new Set<string>();
   /** The last refresh queued in this instance: the next one starts after it. */
   private chain: Promise<void> = Promise.resolve();
 
@@ -89,11 +91,17 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
    * late), then builds the snapshot if it was never built.
    */
   async ensureFresh(period: string, subjectType: SubjectType): Promise<void> {
-    const bounded = delay(FRESH_WAIT_MS);
+    const key = `${period}|${subjectType}`;
     // Only this period's pending refresh is waited for, not the whole start-up backfill.
-    await Promise.race([this.settled(period, subjectType), bounded]);
+    if (this.queued.has(key) || this.running.has(key)) {
+      await Promise.race([this.settled(period, subjectType), delay(FRESH_WAIT_MS)]);
+    }
+    if (this.built.has(key)) return;
     const manager = this.transactions.dataSource.manager;
-    if (await hasSnapshot(manager, period, subjectType)) return;
+    if (await hasSnapshot(manager, period, subjectType)) {
+      this.built.add(key);
+      return;
+    }
     // Nothing to serve yet: wait for the build under way, or build it now.
     await this.settled(period, subjectType);
     if (!(await hasSnapshot(manager, period, subjectType))) {

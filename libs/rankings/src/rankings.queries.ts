@@ -140,12 +140,8 @@ export async function readPage(
   }`;
   const params: unknown[] = [scope.period, scope.subjectType, scope.kind, scope.scopeId];
   if (byCategory) params.push(scope.category);
-  const first = (await manager.query(
-    `SELECT e.${rankedOf} AS ranked_of FROM ranking_entries e WHERE ${where} AND e.${position} = 1`,
-    params,
-  )) as { ranked_of: number | string }[];
-  const total = first.length ? Number(first[0].ranked_of) : 0;
-  if (total === 0 || offset >= total) return { rows: [], total };
+  // The page and its total (ranked_of of the first entry) in one statement; when the page is
+  // empty (offset past the end), the total is read alone.
   const rows = (await manager.query(
     `SELECT e.subject_id, e.name, e.agency_id, e.unit_id, e.category, e.total, e.grade,
        e.${rank} AS \`rank\`, e.${rankedOf} AS ranked_of, prev.${rank} AS previous_rank
@@ -157,6 +153,12 @@ export async function readPage(
      ORDER BY e.${position}`,
     [scope.previousPeriod, ...params, offset, offset + limit],
   )) as EntryRow[];
+  if (rows.length > 0) return { rows, total: Number(rows[0].ranked_of) };
+  const first = (await manager.query(
+    `SELECT e.${rankedOf} AS ranked_of FROM ranking_entries e WHERE ${where} AND e.${position} = 1`,
+    params,
+  )) as { ranked_of: number | string }[];
+  const total = first.length ? Number(first[0].ranked_of) : 0;
   return { rows, total };
 }
 
