@@ -125,6 +125,28 @@ export async function benchRankings(): Promise<BenchResult[]> {
       `${api.url}/rankings/history?subjectType=person&subjectId=${personId}`,
       client.authorization,
     );
+    const exports: BenchResult[] = [];
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const started = performance.now();
+      const response = await fetch(
+        `${api.url}/rankings/export?period=2025&subjectType=person&format=${format}`,
+        {
+          headers: { authorization: client.authorization },
+        },
+      );
+      let bytes = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        bytes += chunk.length;
+      const seconds = (performance.now() - started) / 1000;
+      const peakNow = api.peakRssMb();
+      exports.push({
+        name: `export of the ${finished.subjects >= 100_000 ? '100,000-row' : 'whole'} people ranking as ${format.toUpperCase()} (API)`,
+        value: `${seconds.toFixed(1)} s`,
+        target: 'API peak < 300 MB',
+        met: response.status === 200 && peakNow < 300,
+        note: `HTTP ${response.status}, ${(bytes / 1024 / 1024).toFixed(1)} MB streamed; API peak RSS so far ${peakNow.toFixed(0)} MB`,
+      });
+    }
     const peak = api.peakRssMb();
     return [
       {
