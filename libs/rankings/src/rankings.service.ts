@@ -30,6 +30,10 @@ export class RankingsService {
     private readonly snapshots: RankingSnapshotsService,
   ) {}
 
+  /** Agencies are deactivated, never deleted: one that existed once is not looked up again. */
+  private readonly knownAgencies = new Set<number>();
+  private readonly knownUnits = new Map<number, { id: number; agencyId: number }>();
+
   async list(actor: Actor, query: RankingQueryDto): Promise<RankingPageView> {
     const period = parsePeriod(query.period);
     if (!period) throw ValidationFailed.field('period', 'must be YYYY-Qn, YYYY-Hn or YYYY');
@@ -119,7 +123,7 @@ export class RankingsService {
       return { kind: 'city', scopeId: 0 };
     }
     if (query.unitId !== undefined) {
-      const unit = await manager.getRepository(UnitEntity).findOneBy({ id: query.unitId });
+      const unit = await this.unitOf(query.unitId);
       if (!unit) throw new NotFound('Unit', query.unitId);
       if (query.agencyId !== undefined && query.agencyId !== unit.agencyId)
         throw ValidationFailed.field(
@@ -131,8 +135,24 @@ export class RankingsService {
     }
     const agencyId = agencyFilterFor(actor, query.agencyId);
     if (agencyId === undefined) return { kind: 'city', scopeId: 0 };
-    if (!(await manager.getRepository(AgencyEntity).existsBy({ id: agencyId })))
-      throw new NotFound('Agency', agencyId);
+    if (!this.knownAgencies.has(agencyId)) {
+      if (!(await manager.getRepository(AgencyEntity).existsBy({ id: agencyId })))
+        throw new NotFound('Agency', agencyId);
+      this.knownAgencies.add(agencyId);
+    }
     return { kind: 'agency', scopeId: agencyId };
+  }
+
+  /** A unit's agency; units are never deleted nor moved between agencies, so it is kept. */
+  private async unitOf(unitId: number): Promise<{ id: number; agencyId: number } | null> {
+    const known = this.knownUnits.get(unitId);
+    if (known) return known;
+    const unit = await this.transactions.dataSource
+      .getRepository(UnitEntity)
+      .findOneBy({ id: unitId });
+    if (!unit) return null;
+    const entry = { id: unit.id, agencyId: unit.agencyId };
+    this.knownUnits.set(unitId, entry);
+    return entry;
   }
 }
