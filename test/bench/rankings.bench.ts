@@ -168,6 +168,7 @@ export async function benchRankings(): Promise<BenchResult[]> {
       },
       loadRow("ranking page of 50, one agency's people (API)", agencyPage),
       loadRow("one person's rank history (API)", history),
+      ...exports,
       {
         name: 'API peak memory (VmHWM) throughout',
         value: `${peak.toFixed(0)} MB`,
