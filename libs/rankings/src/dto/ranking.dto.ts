@@ -1,20 +1,16 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto } from '@app/core';
+import { PERSON_CATEGORIES, type PersonCategory } from '@app/org';
 
 export const SUBJECT_TYPES = ['person', 'agency'] as const;
-export const PERSON_CATEGORY_VALUES = [
-  'cadre',
-  'civil_servant',
-  'public_employee',
-  'worker',
-  'contract',
-] as const;
 export const HISTORY_SCOPES = ['city', 'agency', 'unit'] as const;
 
 const PERIOD_KEY = /^\d{4}(-(Q[1-4]|H[12]))?$/;
 
-export class RankingQueryDto extends PageQueryDto {
+/** Which ranking: the period and the scope (GET /rankings and its export share it). */
+export class RankingScopeQueryDto {
   /** A quarter `2025-Q1`, a half `2025-H1` or a year `2025`. */
   @IsString()
   @Matches(PERIOD_KEY, { message: 'period must be YYYY-Qn, YYYY-Hn or YYYY' })
@@ -39,9 +35,11 @@ export class RankingQueryDto extends PageQueryDto {
 
   /** People of one category, ranked among themselves. */
   @IsOptional()
-  @IsIn(PERSON_CATEGORY_VALUES)
-  category?: (typeof PERSON_CATEGORY_VALUES)[number];
+  @IsIn(PERSON_CATEGORIES)
+  category?: PersonCategory;
 }
+
+export class RankingQueryDto extends IntersectionType(RankingScopeQueryDto, PageQueryDto) {}
 
 export class RankingHistoryQueryDto {
   @IsIn(SUBJECT_TYPES)
