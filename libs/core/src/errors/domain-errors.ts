@@ -112,7 +112,7 @@ export class PeriodClosed extends DomainError {
 
 export class RollupRunning extends DomainError {
   constructor(runId: number, period: string) {
-    super('ROLLUP_RUNNING', `A roll-up of ${period} is already running`, { runId });
+    super('ROLLUP_RUNNING', `Roll-up ${runId} of ${period} is already running`, { runId });
   }
 }
 
