@@ -259,7 +259,7 @@ describe('organisation', () => {
 
   describe('users', () => {
     it.each([
-      [{ username: 'u1', password: 'long-enough-pass', role: 'admin' }, 'username'],
+      [{ username: 'has space', password: 'long-enough-pass', role: 'admin' }, 'username'],
       [{ username: 'user.short', password: 'short', role: 'admin' }, 'password'],
       [{ username: 'user.role', password: 'long-enough-pass', role: 'king' }, 'role'],
       [{ username: 'user.hr', password: 'long-enough-pass', role: 'hr_officer' }, 'agencyId'],
@@ -271,6 +271,23 @@ describe('organisation', () => {
       const response = await as('admin').post('/users', body);
       expect(response.status).toBe(400);
       expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('accepts an e-mail address as username and an employee code with a slash', async () => {
+      const user = await as('admin').post('/users', {
+        username: 'hoa.nguyen@stc.hanoi.gov.vn',
+        password: 'long-enough-pass',
+        role: 'nominator',
+      });
+      expect(user.status).toBe(201);
+      const person = await as('admin').post('/people', {
+        employeeCode: 'STC/2025-001',
+        fullName: 'Ngô Thị Gạch Chéo',
+        category: 'worker',
+        agencyId: w.agencyA.id,
+      });
+      expect(person.status).toBe(201);
+      expect(person.body.employeeCode).toBe('STC/2025-001');
     });
 
     it('never returns password hashes and audits without them', async () => {

@@ -6,3 +6,4 @@ export * from './roles';
 export * from './scope';
 export * from './user.entity';
 export * from './sessions';
+export * from './username';

@@ -1,4 +1,5 @@
 import { THIDUA_DEFAULTS } from '@app/config';
+import { USERNAME, USERNAME_RULE } from '../auth/username';
 
 /** The database the app talks to, parsed from DATABASE_URL. */
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'mysql'; url: string };
@@ -109,8 +110,8 @@ export function parseEnv(env: Env): AppEnv {
   }
   if (adminPassword !== null && adminPassword.length < 10)
     fail('ADMIN_PASSWORD', 'must be at least 10 characters');
-  if (adminUsername !== null && !/^[a-zA-Z0-9._-]{3,64}$/.test(adminUsername)) {
-    fail('ADMIN_USERNAME', 'must be 3 to 64 letters, digits, dots, dashes or underscores');
+  if (adminUsername !== null && !USERNAME.test(adminUsername)) {
+    fail('ADMIN_USERNAME', `must be ${USERNAME_RULE}`);
   }
   const jwtSecret = present(env, 'JWT_SECRET') ?? null;
   if (jwtSecret === null && database.engine === 'mysql')

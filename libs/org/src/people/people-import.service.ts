@@ -26,6 +26,7 @@ import {
 } from './person.entity';
 import { personView } from './people.service';
 import { searchTermsOf } from './search-terms';
+import { RECORD_CODE, RECORD_CODE_RULE } from '../record-code';
 
 const COLUMNS = [
   'employeeCode',
@@ -119,8 +120,8 @@ export class PeopleImportService {
       const problem = (column: string, message: string) => problems.push({ row, column, message });
       const before = problems.length;
       const employeeCode = text(cells.employeeCode);
-      if (!employeeCode || !/^[A-Za-z0-9._-]{1,32}$/.test(employeeCode)) {
-        problem('employeeCode', 'must be 1 to 32 letters, digits, dots, dashes or underscores');
+      if (!employeeCode || !RECORD_CODE.test(employeeCode)) {
+        problem('employeeCode', `must be ${RECORD_CODE_RULE}`);
         continue;
       }
       if (seen.has(employeeCode))

@@ -1,14 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto, queryBoolean, trimText } from '@app/core';
+import { RECORD_CODE, RECORD_CODE_RULE } from '../../record-code';
 
 export class CreateAgencyDto {
   /** Unique code, e.g. `STC` (letters, digits, dot, dash, underscore). */
   @Transform(trimText)
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
-    message: 'code must be 1 to 32 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(RECORD_CODE, { message: `code must be ${RECORD_CODE_RULE}` })
   code: string;
 
   /** Full name, e.g. `Sở Tài chính`. */

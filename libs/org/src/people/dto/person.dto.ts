@@ -13,14 +13,13 @@ import {
 } from 'class-validator';
 import { collapseSpaces, PageQueryDto, queryBoolean } from '@app/core';
 import { PERSON_CATEGORIES, type PersonCategory } from '../person.entity';
+import { RECORD_CODE, RECORD_CODE_RULE } from '../../record-code';
 
 export class CreatePersonDto {
   /** Unique employee code. */
   @Transform(collapseSpaces)
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
-    message: 'employeeCode must be 1 to 32 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(RECORD_CODE, { message: `employeeCode must be ${RECORD_CODE_RULE}` })
   employeeCode: string;
 
   /** Full name in Vietnamese, e.g. `Nguyễn Thị Hoà`. */

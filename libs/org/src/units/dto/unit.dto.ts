@@ -11,14 +11,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, trimText } from '@app/core';
+import { RECORD_CODE, RECORD_CODE_RULE } from '../../record-code';
 
 export class CreateUnitDto {
   /** Code, unique within the agency, e.g. `MOTCUA`. */
   @Transform(trimText)
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,32}$/, {
-    message: 'code must be 1 to 32 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(RECORD_CODE, { message: `code must be ${RECORD_CODE_RULE}` })
   code: string;
 
   /** Name, e.g. `Bộ phận một cửa`. */

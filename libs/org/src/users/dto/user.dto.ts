@@ -11,14 +11,20 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { MIN_PASSWORD_LENGTH, PageQueryDto, queryBoolean, ROLES, type Role } from '@app/core';
+import {
+  MIN_PASSWORD_LENGTH,
+  PageQueryDto,
+  queryBoolean,
+  ROLES,
+  type Role,
+  USERNAME,
+  USERNAME_RULE,
+} from '@app/core';
 
 export class CreateUserDto {
   /** 3 to 64 letters, digits, dots, dashes or underscores. */
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{3,64}$/, {
-    message: 'username must be 3 to 64 letters, digits, dots, dashes or underscores',
-  })
+  @Matches(USERNAME, { message: `username must be ${USERNAME_RULE}` })
   username: string;
 
   /** At least 10 characters. */
