@@ -1,15 +1,14 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { checkRoute, RouteCase } from '../support/permission-matrix';
 import {
-  caller,
   publishSet,
   WORKED_EXAMPLE_VALUES,
   workedExampleSet,
+  callersOf,
+  type Caller,
 } from '../support/evaluation-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World, WorldUser } from '../support/world';
-
-type Caller = ReturnType<typeof caller>;
 
 describe('evaluations', () => {
   let t: TestApp;
@@ -26,9 +25,7 @@ describe('evaluations', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t);
-    as = Object.fromEntries(
-      Object.entries(w.tokens).map(([user, token]) => [user, caller(t, token)]),
-    ) as Record<WorldUser, Caller>;
+    as = callersOf(t, w);
     await publishSet(t, w.tokens.admin, workedExampleSet('VD-CN', 'person'));
     await publishSet(t, w.tokens.admin, workedExampleSet('VD-CQ', 'agency'));
     t.app.get(EventEmitter2).on('evaluation.changed', (payload: unknown) => events.push(payload));

@@ -1,10 +1,13 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { checkRoute, RouteCase } from '../support/permission-matrix';
-import { caller, publishSet, workedExampleSet } from '../support/evaluation-fixtures';
+import {
+  publishSet,
+  workedExampleSet,
+  callersOf,
+  type Caller,
+} from '../support/evaluation-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World, WorldUser } from '../support/world';
-
-type Caller = ReturnType<typeof caller>;
 
 describe('incidents and inspections', () => {
   let t: TestApp;
@@ -15,9 +18,7 @@ describe('incidents and inspections', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t);
-    as = Object.fromEntries(
-      Object.entries(w.tokens).map(([user, token]) => [user, caller(t, token)]),
-    ) as Record<WorldUser, Caller>;
+    as = callersOf(t, w);
     await publishSet(t, w.tokens.admin, workedExampleSet('SC-CN', 'person'));
     await publishSet(t, w.tokens.admin, workedExampleSet('SC-CQ', 'agency'));
     t.app.get(EventEmitter2).on('evaluation.changed', (payload: unknown) => events.push(payload));

@@ -1,4 +1,5 @@
 import type { TestApp } from './test-app';
+import type { World, WorldUser } from './world';
 
 /** The worked example of SPEC §4 (thresholds 90/75/50). */
 export function workedExampleSet(code: string, target: 'person' | 'agency' = 'person') {
@@ -72,4 +73,13 @@ export function caller(t: TestApp, token: string) {
       t.http().patch(path).set('Authorization', token).send(body),
     delete: (path: string) => t.http().delete(path).set('Authorization', token),
   };
+}
+
+export type Caller = ReturnType<typeof caller>;
+
+/** A caller for every user of the world, by name. */
+export function callersOf(t: TestApp, w: World): Record<WorldUser, Caller> {
+  return Object.fromEntries(
+    Object.entries(w.tokens).map(([user, token]) => [user, caller(t, token)]),
+  ) as Record<WorldUser, Caller>;
 }

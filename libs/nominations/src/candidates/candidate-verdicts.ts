@@ -1,12 +1,6 @@
-import {
-  type CandidateVerdict,
-  type CheckName,
-  type CheckOutcome,
-  type Grade,
-  judgeCandidate,
-  quartersOf,
-} from '@app/domain';
+import { type CandidateVerdict, type Grade, judgeCandidate, quartersOf } from '@app/domain';
 import type { CandidateRow, NomineeKind } from './candidates.queries';
+import type { CandidateView, NearMissView } from '../dto/exemplary.dto';
 
 /** A subject with its roll-up, its rank in its candidate scope and the verdict of SPEC §7. */
 export interface JudgedSubject {
@@ -19,30 +13,6 @@ export interface JudgedSubject {
   rank: number | null;
   rankedOf: number | null;
   verdict: CandidateVerdict;
-}
-
-export interface CandidateItem {
-  subjectId: number;
-  name: string;
-  agencyId: number;
-  total: number;
-  grade: string;
-  rank: number | null;
-  rankedOf: number | null;
-  checks: CheckOutcome[];
-  reasons: string[];
-}
-
-export interface NearMissItem {
-  subjectId: number;
-  name: string;
-  agencyId: number;
-  total: number;
-  grade: string;
-  rank: number | null;
-  rankedOf: number | null;
-  failed: CheckName;
-  checks: CheckOutcome[];
 }
 
 const GRADES = new Set(['A', 'B', 'C', 'D']);
@@ -87,11 +57,11 @@ export function judgeRow(
 
 /** Candidates (every check passed) and near misses (exactly one failed), in the rows' order. */
 export function splitVerdicts(judged: readonly JudgedSubject[]): {
-  items: CandidateItem[];
-  nearMisses: NearMissItem[];
+  items: CandidateView[];
+  nearMisses: NearMissView[];
 } {
-  const items: CandidateItem[] = [];
-  const nearMisses: NearMissItem[] = [];
+  const items: CandidateView[] = [];
+  const nearMisses: NearMissView[] = [];
   for (const subject of judged) {
     const { verdict, unitId: _unit, ...rest } = subject;
     if (verdict.isCandidate) {

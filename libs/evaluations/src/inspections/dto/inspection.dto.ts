@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { PageQueryDto, trimText } from '@app/core';
 import { QUARTER_PATTERN } from '../../evaluations/dto/evaluation.dto';
 
@@ -71,47 +72,10 @@ export class CreateInspectionDto {
   checklist?: Record<string, unknown>;
 }
 
-export class UpdateInspectionDto {
-  @IsOptional()
-  @IsString()
-  visitedOn?: string;
-
-  @IsOptional()
-  @Transform(trimText)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(255)
-  leader?: string;
-
-  @IsOptional()
-  @Transform(trimEach)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(255, { each: true })
-  members?: string[];
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_LIMIT)
-  strengths?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_LIMIT)
-  shortcomings?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_LIMIT)
-  recommendations?: string;
-
-  /** Replaces the checklist; its values go into the evaluation as on create. */
-  @IsOptional()
-  @IsObject()
-  checklist?: Record<string, unknown>;
-}
+/** Any field of a visit but the agency; a new checklist goes into the evaluation as on create. */
+export class UpdateInspectionDto extends PartialType(
+  OmitType(CreateInspectionDto, ['agencyId'] as const),
+) {}
 
 export class InspectionQueryDto extends PageQueryDto {
   @IsOptional()
