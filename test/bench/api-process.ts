@@ -61,7 +61,7 @@ export async function startApi(
   for (let attempt = 0; attempt < 120; attempt++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -84,7 +84,7 @@ export async function startApi(
 
 /** A logged-in JSON client of the API. */
 export async function apiClient(url: string) {
-  const login = await fetch(`${url}/auth/login`, {
+  const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(ADMIN),

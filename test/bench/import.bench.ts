@@ -20,7 +20,7 @@ export async function benchImport(): Promise<BenchResult[]> {
   const api = await startApi(database.url, 3901);
   try {
     const client = await apiClient(api.url);
-    const agency = await client.call('POST', '/agencies', { code: 'BENCH', name: 'Sở Thử nghiệm' });
+    const agency = await client.call('POST', '/api/agencies', { code: 'BENCH', name: 'Sở Thử nghiệm' });
     const random = seededRandom(11);
     const codes = Array.from({ length: ROWS }, (_, i) => `B${String(i + 1).padStart(5, '0')}`);
     const peopleCsv = [
@@ -28,13 +28,13 @@ export async function benchImport(): Promise<BenchResult[]> {
       ...codes.map((code) => `${code},${vietnameseName(random)},civil_servant,BENCH`),
     ].join('\n');
     let started = performance.now();
-    const people = await client.upload('/people/import', Buffer.from(peopleCsv), 'people.csv');
+    const people = await client.upload('/api/people/import', Buffer.from(peopleCsv), 'people.csv');
     const peopleSeconds = (performance.now() - started) / 1000;
     const set = JSON.parse(
       readFileSync(join(__dirname, '../../config/criteria/person.json'), 'utf8'),
     ) as { criteria: CriterionJson[] };
-    const created = await client.call('POST', '/criteria-sets', set);
-    await client.call('POST', `/criteria-sets/${created.id}/publish`, {});
+    const created = await client.call('POST', '/api/criteria-sets', set);
+    await client.call('POST', `/api/criteria-sets/${created.id}/publish`, {});
     const typed = set.criteria.filter((c) => !c.fromIncidents);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Phiếu');
@@ -55,7 +55,7 @@ export async function benchImport(): Promise<BenchResult[]> {
     }
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     started = performance.now();
-    const outcome = await client.upload('/evaluations/import?period=2025-Q1', file, 'phieu.xlsx');
+    const outcome = await client.upload('/api/evaluations/import?period=2025-Q1', file, 'phieu.xlsx');
     const seconds = (performance.now() - started) / 1000;
     void agency;
     return [

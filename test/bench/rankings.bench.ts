@@ -64,7 +64,7 @@ async function directFloor(databaseUrl: string, period: string): Promise<Load> {
 
 async function waitForRun(client: Awaited<ReturnType<typeof apiClient>>, id: number) {
   for (;;) {
-    const runs = await client.call('GET', '/rollups/runs?limit=20');
+    const runs = await client.call('GET', '/api/rollups/runs?limit=20');
     const run = runs.items.find((r: { id: number }) => r.id === id);
     if (run && run.status !== 'running') return run;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -113,23 +113,23 @@ export async function benchRankings(): Promise<BenchResult[]> {
     const client = await apiClient(api.url);
     // The quarters' rankings are built in the background at start; reading waits for them.
     for (const quarter of city.quarters)
-      await client.call('GET', `/rankings?period=${quarter}&subjectType=person&limit=1`);
-    const run = await client.call('POST', '/rollups', { period: '2025' });
+      await client.call('GET', `/api/rankings?period=${quarter}&subjectType=person&limit=1`);
+    const run = await client.call('POST', '/api/rollups', { period: '2025' });
     const finished = await waitForRun(client, run.id);
     const rollupSeconds = (Date.parse(finished.finishedAt) - Date.parse(finished.startedAt)) / 1000;
-    const page = `${api.url}/rankings?period=2025&subjectType=person&limit=50`;
+    const page = `${api.url}/api/rankings?period=2025&subjectType=person&limit=50`;
     const cityPage = await load(page, client.authorization);
     const floor = await directFloor(database.url, '2025');
     const agencyPage = await load(`${page}&agencyId=${agencyId}`, client.authorization);
     const history = await load(
-      `${api.url}/rankings/history?subjectType=person&subjectId=${personId}`,
+      `${api.url}/api/rankings/history?subjectType=person&subjectId=${personId}`,
       client.authorization,
     );
     const exports: BenchResult[] = [];
     for (const format of ['xlsx', 'pdf'] as const) {
       const started = performance.now();
       const response = await fetch(
-        `${api.url}/rankings/export?period=2025&subjectType=person&format=${format}`,
+        `${api.url}/api/rankings/export?period=2025&subjectType=person&format=${format}`,
         {
           headers: { authorization: client.authorization },
         },

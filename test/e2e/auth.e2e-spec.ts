@@ -13,7 +13,7 @@ describe('auth', () => {
   async function createUser(username: string, body: object = { role: 'inspector' }) {
     const response = await t
       .http()
-      .post('/users')
+      .post('/api/users')
       .set('Authorization', admin)
       .send({ username, password: TEST_PASSWORD, ...body });
     expect(response.status).toBe(201);
@@ -23,7 +23,7 @@ describe('auth', () => {
   it('logs in with the SPEC shape and reads /auth/me', async () => {
     const login = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'root.admin', password: TEST_PASSWORD });
     expect(login.status).toBe(200);
     expect(login.body).toEqual({
@@ -34,7 +34,7 @@ describe('auth', () => {
     });
     const me = await t
       .http()
-      .get('/auth/me')
+      .get('/api/auth/me')
       .set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('root.admin');
@@ -45,7 +45,7 @@ describe('auth', () => {
     ['garbage', 'Bearer not-a-token'],
     ['wrong scheme', 'Basic abc'],
   ])('refuses %s with 401 UNAUTHENTICATED', async (_name, header) => {
-    const call = t.http().get('/auth/me');
+    const call = t.http().get('/api/auth/me');
     const response = header ? await call.set('Authorization', header) : await call;
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
@@ -58,7 +58,7 @@ describe('auth', () => {
     ).toString('base64url');
     const response = await t
       .http()
-      .get('/auth/me')
+      .get('/api/auth/me')
       .set('Authorization', `Bearer ${header}.${payload}.`);
     expect(response.status).toBe(401);
   });
@@ -66,11 +66,11 @@ describe('auth', () => {
   it('rejects a wrong password with 401 and the same message as an unknown user', async () => {
     const wrong = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'root.admin', password: 'wrong-password' });
     const unknown = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'nobody.here', password: 'wrong-password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -82,19 +82,19 @@ describe('auth', () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const response = await t
         .http()
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ username: 'victim.user', password: 'wrong-password' });
       expect(response.status).toBe(401);
     }
     const blocked = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'victim.user', password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('RATE_LIMITED');
     // Another username is not affected.
     expect(
-      (await t.http().post('/auth/login').send({ username: 'root.admin', password: TEST_PASSWORD }))
+      (await t.http().post('/api/auth/login').send({ username: 'root.admin', password: TEST_PASSWORD }))
         .status,
     ).toBe(200);
   });
@@ -103,28 +103,28 @@ describe('auth', () => {
     await createUser('rotating.user');
     const first = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'rotating.user', password: TEST_PASSWORD });
     const second = await t
       .http()
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: first.body.refreshToken });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
     const third = await t
       .http()
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: second.body.refreshToken });
     expect(third.status).toBe(200);
     // Reusing the first token is theft: the family dies, including the newest token.
     const reuse = await t
       .http()
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: first.body.refreshToken });
     expect(reuse.status).toBe(401);
     const newest = await t
       .http()
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: third.body.refreshToken });
     expect(newest.status).toBe(401);
   });
@@ -133,26 +133,26 @@ describe('auth', () => {
     const user = await createUser('leaving.user');
     const login = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'leaving.user', password: TEST_PASSWORD });
     const disable = await t
       .http()
-      .patch(`/users/${user.id}`)
+      .patch(`/api/users/${user.id}`)
       .set('Authorization', admin)
       .send({ active: false });
     expect(disable.status).toBe(200);
     expect(
-      (await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken })).status,
+      (await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken })).status,
     ).toBe(401);
     expect(
-      (await t.http().get('/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`))
+      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`))
         .status,
     ).toBe(401);
     expect(
       (
         await t
           .http()
-          .post('/auth/login')
+          .post('/api/auth/login')
           .send({ username: 'leaving.user', password: TEST_PASSWORD })
       ).status,
     ).toBe(401);
@@ -162,16 +162,16 @@ describe('auth', () => {
     await createUser('logout.user');
     const login = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'logout.user', password: TEST_PASSWORD });
     const out = await t
       .http()
-      .post('/auth/logout')
+      .post('/api/auth/logout')
       .set('Authorization', `Bearer ${login.body.accessToken}`)
       .send({ refreshToken: login.body.refreshToken });
     expect(out.status).toBe(204);
     expect(
-      (await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken })).status,
+      (await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken })).status,
     ).toBe(401);
   });
 
@@ -181,7 +181,7 @@ describe('auth', () => {
     [{ username: 1, password: 'x' }, 'username'],
     [{ username: 'a', password: 'b', extra: true }, 'extra'],
   ])('rejects login body %j with 400 naming %s', async (body, field) => {
-    const response = await t.http().post('/auth/login').send(body);
+    const response = await t.http().post('/api/auth/login').send(body);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(response.body.details)).toContain(field);
@@ -190,7 +190,7 @@ describe('auth', () => {
   it('answers malformed JSON with 400 VALIDATION_FAILED', async () => {
     const response = await t
       .http()
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('Content-Type', 'application/json')
       .send('{"username":');
     expect(response.status).toBe(400);
@@ -198,11 +198,13 @@ describe('auth', () => {
   });
 
   it('serves health and docs without a token', async () => {
-    const health = await t.http().get('/health');
+    const health = await t.http().get('/api/health');
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('ok');
-    const docs = await t.http().get('/docs-json');
+    const docs = await t.http().get('/api/docs-json');
     expect(docs.status).toBe(200);
     expect(docs.body.paths['/auth/login']).toBeDefined();
+    expect(docs.body.servers).toEqual([expect.objectContaining({ url: '/api' })]);
+    expect((await t.http().get('/health')).status).toBe(200);
   });
 });

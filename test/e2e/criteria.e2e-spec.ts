@@ -18,7 +18,7 @@ describe('criteria sets', () => {
   it('creates a draft with default thresholds, keeps Vietnamese text, publishes it', async () => {
     const body = workedExampleSet('CT-NEW');
     const { thresholds: _omitted, ...withoutThresholds } = body;
-    const created = await admin.post('/criteria-sets', withoutThresholds);
+    const created = await admin.post('/api/criteria-sets', withoutThresholds);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       id: expect.any(Number),
@@ -41,18 +41,18 @@ describe('criteria sets', () => {
       fromIncidents: true,
       disqualifying: true,
     });
-    const published = await admin.post(`/criteria-sets/${created.body.id}/publish`);
+    const published = await admin.post(`/api/criteria-sets/${created.body.id}/publish`);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
-    const again = await admin.post(`/criteria-sets/${created.body.id}/publish`);
+    const again = await admin.post(`/api/criteria-sets/${created.body.id}/publish`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CONFLICT');
   });
 
   it('edits a draft, refuses to edit a published set, and makes a new version', async () => {
-    const created = await admin.post('/criteria-sets', workedExampleSet('CT-VER'));
+    const created = await admin.post('/api/criteria-sets', workedExampleSet('CT-VER'));
     const id = created.body.id;
-    const edited = await admin.patch(`/criteria-sets/${id}`, {
+    const edited = await admin.patch(`/api/criteria-sets/${id}`, {
       name: 'Bộ tiêu chí đã sửa',
       thresholds: { A: 85, B: 70, C: 50 },
     });
@@ -61,14 +61,14 @@ describe('criteria sets', () => {
       name: 'Bộ tiêu chí đã sửa',
       thresholds: { A: 85, B: 70, C: 50 },
     });
-    expect((await admin.post(`/criteria-sets/${id}/versions`)).status).toBe(409);
-    await admin.post(`/criteria-sets/${id}/publish`);
-    const refused = await admin.patch(`/criteria-sets/${id}`, { name: 'Không được sửa' });
+    expect((await admin.post(`/api/criteria-sets/${id}/versions`)).status).toBe(409);
+    await admin.post(`/api/criteria-sets/${id}/publish`);
+    const refused = await admin.patch(`/api/criteria-sets/${id}`, { name: 'Không được sửa' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('CONFLICT');
-    expect((await admin.get(`/criteria-sets/${id}`)).body.name).toBe('Bộ tiêu chí đã sửa');
+    expect((await admin.get(`/api/criteria-sets/${id}`)).body.name).toBe('Bộ tiêu chí đã sửa');
 
-    const next = await admin.post(`/criteria-sets/${id}/versions`);
+    const next = await admin.post(`/api/criteria-sets/${id}/versions`);
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({
       code: 'CT-VER',
@@ -77,12 +77,12 @@ describe('criteria sets', () => {
       name: 'Bộ tiêu chí đã sửa',
     });
     expect(next.body.criteria).toEqual(edited.body.criteria);
-    expect((await admin.post(`/criteria-sets/${id}/versions`)).status).toBe(409); // one draft at a time
+    expect((await admin.post(`/api/criteria-sets/${id}/versions`)).status).toBe(409); // one draft at a time
 
-    const listed = await admin.get('/criteria-sets?code=CT-VER');
+    const listed = await admin.get('/api/criteria-sets?code=CT-VER');
     expect(listed.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
     expect(listed.body.items.map((s: { version: number }) => s.version)).toEqual([2, 1]);
-    const drafts = await admin.get('/criteria-sets?status=draft&target=person&code=CT-VER');
+    const drafts = await admin.get('/api/criteria-sets?status=draft&target=person&code=CT-VER');
     expect(drafts.body.items).toHaveLength(1);
   });
 
@@ -109,7 +109,7 @@ describe('criteria sets', () => {
     ],
     ['a bad code', { code: 'có dấu', name: 'x', kind: 'score', maxPoints: 10 }, 'criteria[0].code'],
   ])('refuses %s with 400 naming the field', async (_name, criterion, field) => {
-    const response = await admin.post('/criteria-sets', {
+    const response = await admin.post('/api/criteria-sets', {
       code: `BAD${Math.random().toString(36).slice(2, 8)}`,
       name: 'Sai',
       target: 'person',
@@ -123,33 +123,33 @@ describe('criteria sets', () => {
   });
 
   it('refuses unknown fields, thresholds out of order and a code that exists', async () => {
-    const extra = await admin.post('/criteria-sets', {
+    const extra = await admin.post('/api/criteria-sets', {
       ...workedExampleSet('CT-X'),
       colour: 'red',
     });
     expect(extra.status).toBe(400);
     const nestedExtra = workedExampleSet('CT-Y');
     (nestedExtra.criteria[0] as Record<string, unknown>).weight = 3;
-    expect((await admin.post('/criteria-sets', nestedExtra)).status).toBe(400);
-    const thresholds = await admin.post('/criteria-sets', {
+    expect((await admin.post('/api/criteria-sets', nestedExtra)).status).toBe(400);
+    const thresholds = await admin.post('/api/criteria-sets', {
       ...workedExampleSet('CT-Z'),
       thresholds: { A: 70, B: 75, C: 50 },
     });
     expect(thresholds.status).toBe(400);
     expect(thresholds.body.details[0].field).toBe('thresholds.A');
-    await admin.post('/criteria-sets', workedExampleSet('CT-DUP'));
-    const duplicate = await admin.post('/criteria-sets', workedExampleSet('CT-DUP'));
+    await admin.post('/api/criteria-sets', workedExampleSet('CT-DUP'));
+    const duplicate = await admin.post('/api/criteria-sets', workedExampleSet('CT-DUP'));
     expect(duplicate.status).toBe(409);
-    expect((await admin.get('/criteria-sets/999999')).status).toBe(404);
+    expect((await admin.get('/api/criteria-sets/999999')).status).toBe(404);
   });
 
   describe('refusals leave the set unchanged', () => {
     let draftId: number;
     let publishedId: number;
     beforeAll(async () => {
-      draftId = (await admin.post('/criteria-sets', workedExampleSet('CT-PERM'))).body.id;
-      publishedId = (await admin.post('/criteria-sets', workedExampleSet('CT-PERM2'))).body.id;
-      await admin.post(`/criteria-sets/${publishedId}/publish`);
+      draftId = (await admin.post('/api/criteria-sets', workedExampleSet('CT-PERM'))).body.id;
+      publishedId = (await admin.post('/api/criteria-sets', workedExampleSet('CT-PERM2'))).body.id;
+      await admin.post(`/api/criteria-sets/${publishedId}/publish`);
     });
     const others: WorldUser[] = [
       'hrA',
@@ -164,34 +164,34 @@ describe('criteria sets', () => {
       {
         name: 'POST /criteria-sets',
         method: 'post',
-        path: () => '/criteria-sets',
+        path: () => '/api/criteria-sets',
         body: (_w, n) => workedExampleSet(`CT-P${n}`),
         allowed: {},
-        snapshot: () => '/criteria-sets?limit=500',
+        snapshot: () => '/api/criteria-sets?limit=500',
       },
       {
         name: 'PATCH /criteria-sets/:id',
         method: 'patch',
-        path: () => `/criteria-sets/${draftId}`,
+        path: () => `/api/criteria-sets/${draftId}`,
         body: () => ({ name: 'Đổi tên' }),
         allowed: {},
-        snapshot: () => `/criteria-sets/${draftId}`,
+        snapshot: () => `/api/criteria-sets/${draftId}`,
       },
       {
         name: 'POST /criteria-sets/:id/publish',
         method: 'post',
-        path: () => `/criteria-sets/${draftId}/publish`,
+        path: () => `/api/criteria-sets/${draftId}/publish`,
         body: () => ({}),
         allowed: {},
-        snapshot: () => `/criteria-sets/${draftId}`,
+        snapshot: () => `/api/criteria-sets/${draftId}`,
       },
       {
         name: 'POST /criteria-sets/:id/versions',
         method: 'post',
-        path: () => `/criteria-sets/${publishedId}/versions`,
+        path: () => `/api/criteria-sets/${publishedId}/versions`,
         body: () => ({}),
         allowed: {},
-        snapshot: () => '/criteria-sets?limit=500',
+        snapshot: () => '/api/criteria-sets?limit=500',
       },
     ];
     const rows = routes.flatMap((route) =>
@@ -203,8 +203,8 @@ describe('criteria sets', () => {
 
     it.each(others)('GET /criteria-sets and /:id are open to %s', async (user) => {
       const reader = caller(t, w.tokens[user]);
-      expect((await reader.get('/criteria-sets')).status).toBe(200);
-      expect((await reader.get(`/criteria-sets/${publishedId}`)).status).toBe(200);
+      expect((await reader.get('/api/criteria-sets')).status).toBe(200);
+      expect((await reader.get(`/api/criteria-sets/${publishedId}`)).status).toBe(200);
     });
   });
 });

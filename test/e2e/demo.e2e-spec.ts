@@ -23,21 +23,21 @@ describe('demo start', () => {
   const get = (who: string, path: string) => t.http().get(path).set('Authorization', tokens[who]);
 
   it('has the agencies of SPEC §1, their one-stop desks and hundreds of people with Vietnamese names', async () => {
-    const agencies = (await get('admin', '/agencies')).body;
+    const agencies = (await get('admin', '/api/agencies')).body;
     expect(agencies.items.map((a: { name: string }) => a.name)).toEqual(
       expect.arrayContaining(['Sở Tài chính', 'Sở Kế hoạch và Đầu tư', 'Sở Văn hóa và Thể thao']),
     );
     const stc = agencies.items.find((a: { code: string }) => a.code === 'STC');
-    const units = (await get('hr.stc', `/agencies/${stc.id}/units`)).body.items;
+    const units = (await get('hr.stc', `/api/agencies/${stc.id}/units`)).body.items;
     expect(units.map((u: { name: string }) => u.name)).toContain('Bộ phận một cửa');
-    expect((await get('admin', '/people?limit=1')).body.total).toBeGreaterThanOrEqual(200);
-    expect((await get('hr.stc', '/people?q=nguyen thi hoa')).body.items[0].fullName).toBe(
+    expect((await get('admin', '/api/people?limit=1')).body.total).toBeGreaterThanOrEqual(200);
+    expect((await get('hr.stc', '/api/people?q=nguyen thi hoa')).body.items[0].fullName).toBe(
       'Nguyễn Thị Hoà',
     );
   });
 
   it('ranks last year and its quarters, from approved evaluations and roll-ups', async () => {
-    const year = await get('head.stc', `/rankings?period=${lastYear}&subjectType=person`);
+    const year = await get('head.stc', `/api/rankings?period=${lastYear}&subjectType=person`);
     expect(year.status).toBe(200);
     expect(year.body.total).toBeGreaterThan(0);
     expect(year.body.items[0]).toMatchObject({
@@ -45,9 +45,9 @@ describe('demo start', () => {
       total: expect.any(Number),
       grade: expect.any(String),
     });
-    const quarter = await get('inspector', `/rankings?period=${lastYear}-Q4&subjectType=agency`);
+    const quarter = await get('inspector', `/api/rankings?period=${lastYear}-Q4&subjectType=agency`);
     expect(quarter.body.total).toBe(8);
-    const runs = (await get('admin', '/rollups/runs')).body.items;
+    const runs = (await get('admin', '/api/rollups/runs')).body.items;
     expect(
       runs
         .filter((r: { status: string }) => r.status === 'succeeded')
@@ -61,18 +61,18 @@ describe('demo start', () => {
   });
 
   it('surfaces candidates and a nomination list that exports', async () => {
-    const candidates = await get('nominator.stc', `/exemplary?period=${lastYear}&nearMisses=true`);
+    const candidates = await get('nominator.stc', `/api/exemplary?period=${lastYear}&nearMisses=true`);
     expect(candidates.status).toBe(200);
     expect(candidates.body.items.length + candidates.body.nearMisses.length).toBeGreaterThan(0);
-    const lists = (await get('nominator.stc', '/nominations')).body.items;
+    const lists = (await get('nominator.stc', '/api/nominations')).body.items;
     expect(lists).toHaveLength(1);
-    const pdf = await get('nominator.stc', `/nominations/${lists[0].id}/export?format=pdf`);
+    const pdf = await get('nominator.stc', `/api/nominations/${lists[0].id}/export?format=pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
   });
 
   it('has incidents and an inspection of each agency', async () => {
-    expect((await get('inspector', '/incidents?limit=1')).body.total).toBeGreaterThan(0);
-    expect((await get('inspector', '/inspections?limit=1')).body.total).toBeGreaterThanOrEqual(8);
+    expect((await get('inspector', '/api/incidents?limit=1')).body.total).toBeGreaterThan(0);
+    expect((await get('inspector', '/api/inspections?limit=1')).body.total).toBeGreaterThanOrEqual(8);
   });
 });

@@ -16,9 +16,9 @@ describe('evaluation import and template', () => {
     w = await buildWorld(t);
     await publishSet(t, w.tokens.admin, workedExampleSet('IMPORT-P'));
     await publishSet(t, w.tokens.admin, workedExampleSet('IMPORT-A', 'agency'));
-    codeA = (await t.http().get(`/people/${w.personA.id}`).set('Authorization', w.tokens.admin))
+    codeA = (await t.http().get(`/api/people/${w.personA.id}`).set('Authorization', w.tokens.admin))
       .body.employeeCode;
-    codeB = (await t.http().get(`/people/${w.personB.id}`).set('Authorization', w.tokens.admin))
+    codeB = (await t.http().get(`/api/people/${w.personB.id}`).set('Authorization', w.tokens.admin))
       .body.employeeCode;
   });
   afterAll(() => t.close());
@@ -31,7 +31,7 @@ describe('evaluation import and template', () => {
   ) =>
     t
       .http()
-      .post(`/evaluations/import${query}`)
+      .post(`/api/evaluations/import${query}`)
       .set('Authorization', w.tokens[who])
       .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), name);
 
@@ -39,12 +39,12 @@ describe('evaluation import and template', () => {
     (
       await t
         .http()
-        .get(`/evaluations?period=${period}&limit=500`)
+        .get(`/api/evaluations?period=${period}&limit=500`)
         .set('Authorization', w.tokens.admin)
     ).body;
 
   async function addPerson(code: string, fullName: string) {
-    const response = await t.http().post('/people').set('Authorization', w.tokens.admin).send({
+    const response = await t.http().post('/api/people').set('Authorization', w.tokens.admin).send({
       employeeCode: code,
       fullName,
       category: 'civil_servant',
@@ -103,14 +103,14 @@ describe('evaluation import and template', () => {
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ created: 0, updated: 1 });
     const updated = (
-      await t.http().get(`/evaluations/${created.id}`).set('Authorization', w.tokens.hrA)
+      await t.http().get(`/api/evaluations/${created.id}`).set('Authorization', w.tokens.hrA)
     ).body;
     expect(updated.version).toBe(created.version + 1);
     expect(updated.items.find((item: { code: string }) => item.code === 'A4').value).toBe(45.5);
     expect(updated.items.find((item: { code: string }) => item.code === 'B1').value).toBe(3);
     const audit = await t
       .http()
-      .get(`/audit?entity=evaluation&entityId=${created.id}&action=import`)
+      .get(`/api/audit?entity=evaluation&entityId=${created.id}&action=import`)
       .set('Authorization', w.tokens.admin);
     expect(audit.body.total).toBe(2);
   });
@@ -122,7 +122,7 @@ describe('evaluation import and template', () => {
     );
     const submit = await t
       .http()
-      .post(`/evaluations/${existing.id}/submit`)
+      .post(`/api/evaluations/${existing.id}/submit`)
       .set('Authorization', w.tokens.hrA)
       .send({});
     expect(submit.status).toBe(200);
@@ -177,7 +177,7 @@ describe('evaluation import and template', () => {
       { row: 1, column: 'Z9', message: expect.stringContaining('unknown column') },
     ]);
     expect(
-      (await t.http().post('/periods/2025-Q4/close').set('Authorization', w.tokens.admin).send({}))
+      (await t.http().post('/api/periods/2025-Q4/close').set('Authorization', w.tokens.admin).send({}))
         .status,
     ).toBe(200);
     const closed = await upload('hrA', `employeeCode,A1\n${codeA},true\n`, '?period=2025-Q4');
@@ -210,7 +210,7 @@ describe('evaluation import and template', () => {
   it('gives an XLSX template with the agency people and a column per typed criterion, that imports back', async () => {
     const response = await t
       .http()
-      .get(`/evaluations/import-template?period=${PERIOD}`)
+      .get(`/api/evaluations/import-template?period=${PERIOD}`)
       .set('Authorization', w.tokens.hrA)
       .buffer(true)
       .parse((res, done) => {
@@ -261,7 +261,7 @@ describe('evaluation import and template', () => {
       (
         await t
           .http()
-          .get(`/evaluations/import-template?period=${PERIOD}&agencyId=${w.agencyB.id}`)
+          .get(`/api/evaluations/import-template?period=${PERIOD}&agencyId=${w.agencyB.id}`)
           .set('Authorization', w.tokens.hrA)
       ).status,
     ).toBe(403);
@@ -269,7 +269,7 @@ describe('evaluation import and template', () => {
       (
         await t
           .http()
-          .get('/evaluations/import-template?period=2025')
+          .get('/api/evaluations/import-template?period=2025')
           .set('Authorization', w.tokens.hrA)
       ).status,
     ).toBe(400);
@@ -277,7 +277,7 @@ describe('evaluation import and template', () => {
       (
         await t
           .http()
-          .get(`/evaluations/import-template?period=${PERIOD}`)
+          .get(`/api/evaluations/import-template?period=${PERIOD}`)
           .set('Authorization', w.tokens.headA)
       ).status,
     ).toBe(403);

@@ -33,7 +33,7 @@ describe('evaluations', () => {
   afterAll(() => t.close());
 
   async function draftOfPersonA(period = nextQuarter(), values: object = WORKED_EXAMPLE_VALUES) {
-    const response = await as.hrA.post('/evaluations', {
+    const response = await as.hrA.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: w.personA.id,
       period,
@@ -74,7 +74,7 @@ describe('evaluations', () => {
     ]);
     const month = (Number(period.slice(-1)) - 1) * 3 + 2;
     const day = `${period.slice(0, 4)}-${String(month).padStart(2, '0')}-10`;
-    const incident = await as.hrA.post('/incidents', {
+    const incident = await as.hrA.post('/api/incidents', {
       subjectType: 'person',
       subjectId: w.personA.id,
       criterionCode: 'A3',
@@ -82,7 +82,7 @@ describe('evaluations', () => {
       note: 'Hút thuốc lá trong phòng làm việc',
     });
     expect(incident.status).toBe(201);
-    const after = (await as.hrA.get(`/evaluations/${created.id}`)).body;
+    const after = (await as.hrA.get(`/api/evaluations/${created.id}`)).body;
     expect(after).toMatchObject({ total: 88, grade: 'C', disqualified: true, version: 2 });
     expect(after.items.map((i: { points: number }) => i.points)).toEqual([10, 15, 10, 50, 3]);
     expect(typeof after.total).toBe('number');
@@ -90,12 +90,12 @@ describe('evaluations', () => {
 
   it('runs draft → submitted → returned → submitted → approved → reopened, audited, with events', async () => {
     const draft = await draftOfPersonA();
-    const submitted = await as.hrA.post(`/evaluations/${draft.id}/submit`);
+    const submitted = await as.hrA.post(`/api/evaluations/${draft.id}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 });
-    const noReason = await as.headA.post(`/evaluations/${draft.id}/return`, {});
+    const noReason = await as.headA.post(`/api/evaluations/${draft.id}/return`, {});
     expect(noReason.status).toBe(400);
-    const returned = await as.headA.post(`/evaluations/${draft.id}/return`, {
+    const returned = await as.headA.post(`/api/evaluations/${draft.id}/return`, {
       reason: 'Thiếu minh chứng nhiệm vụ quý',
     });
     expect(returned.status).toBe(200);
@@ -103,7 +103,7 @@ describe('evaluations', () => {
       status: 'returned',
       returnReason: 'Thiếu minh chứng nhiệm vụ quý',
     });
-    const edited = await as.hrA.patch(`/evaluations/${draft.id}`, {
+    const edited = await as.hrA.patch(`/api/evaluations/${draft.id}`, {
       version: returned.body.version,
       values: { A2: 80 },
       notes: { A2: 'Đã bổ sung minh chứng: hồ sơ đúng hạn 80%' },
@@ -111,24 +111,24 @@ describe('evaluations', () => {
     expect(edited.status).toBe(200);
     expect(edited.body.total).toBe(98);
     expect(edited.body.items[1].note).toBe('Đã bổ sung minh chứng: hồ sơ đúng hạn 80%');
-    expect((await as.hrA.post(`/evaluations/${draft.id}/submit`)).status).toBe(200);
+    expect((await as.hrA.post(`/api/evaluations/${draft.id}/submit`)).status).toBe(200);
     events.length = 0;
-    const approved = await as.headA.post(`/evaluations/${draft.id}/approve`);
+    const approved = await as.headA.post(`/api/evaluations/${draft.id}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
     expect(events).toEqual([
       { period: draft.period, subjectType: 'person', agencyId: w.agencyA.id },
     ]);
-    const readOnly = await as.hrA.patch(`/evaluations/${draft.id}`, {
+    const readOnly = await as.hrA.patch(`/api/evaluations/${draft.id}`, {
       version: approved.body.version,
       values: { A4: 10 },
     });
     expect(readOnly.status).toBe(409);
     expect(readOnly.body.code).toBe('INVALID_TRANSITION');
-    expect((await as.headA.post(`/evaluations/${draft.id}/reopen`, { reason: 'x' })).status).toBe(
+    expect((await as.headA.post(`/api/evaluations/${draft.id}/reopen`, { reason: 'x' })).status).toBe(
       403,
     );
-    const reopened = await as.admin.post(`/evaluations/${draft.id}/reopen`, {
+    const reopened = await as.admin.post(`/api/evaluations/${draft.id}/reopen`, {
       reason: 'Phát hiện sai sót sau phê duyệt',
     });
     expect(reopened.status).toBe(200);
@@ -137,7 +137,7 @@ describe('evaluations', () => {
       returnReason: 'Phát hiện sai sót sau phê duyệt',
     });
     expect(events).toHaveLength(2);
-    const audit = await as.admin.get(`/audit?entity=evaluation&entityId=${draft.id}&limit=100`);
+    const audit = await as.admin.get(`/api/audit?entity=evaluation&entityId=${draft.id}&limit=100`);
     expect(audit.status).toBe(200);
     const actions = audit.body.items.map((r: { action: string }) => r.action);
     expect(actions).toEqual(
@@ -152,10 +152,10 @@ describe('evaluations', () => {
   ])('refuses to %s with 409 INVALID_TRANSITION', async (_name, action, body) => {
     const draft = await draftOfPersonA();
     const actor = action === 'reopen' ? as.admin : as.headA;
-    const response = await actor.post(`/evaluations/${draft.id}/${action}`, body);
+    const response = await actor.post(`/api/evaluations/${draft.id}/${action}`, body);
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('INVALID_TRANSITION');
-    expect((await as.admin.get(`/evaluations/${draft.id}`)).body).toMatchObject({
+    expect((await as.admin.get(`/api/evaluations/${draft.id}`)).body).toMatchObject({
       status: 'draft',
       version: 1,
     });
@@ -163,18 +163,18 @@ describe('evaluations', () => {
 
   it('refuses a submitted evaluation being submitted or edited again', async () => {
     const draft = await draftOfPersonA();
-    await as.hrA.post(`/evaluations/${draft.id}/submit`);
-    expect((await as.hrA.post(`/evaluations/${draft.id}/submit`)).body.code).toBe(
+    await as.hrA.post(`/api/evaluations/${draft.id}/submit`);
+    expect((await as.hrA.post(`/api/evaluations/${draft.id}/submit`)).body.code).toBe(
       'INVALID_TRANSITION',
     );
-    const edit = await as.hrA.patch(`/evaluations/${draft.id}`, { version: 2, values: { A4: 1 } });
+    const edit = await as.hrA.patch(`/api/evaluations/${draft.id}`, { version: 2, values: { A4: 1 } });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('INVALID_TRANSITION');
   });
 
   it('refuses a second evaluation of the same subject and quarter with 409 CONFLICT', async () => {
     const draft = await draftOfPersonA();
-    const again = await as.admin.post('/evaluations', {
+    const again = await as.admin.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: w.personA.id,
       period: draft.period,
@@ -186,18 +186,18 @@ describe('evaluations', () => {
 
   it('refuses an old version with 409 STALE_VERSION and writes nothing', async () => {
     const draft = await draftOfPersonA();
-    const first = await as.hrA.patch(`/evaluations/${draft.id}`, {
+    const first = await as.hrA.patch(`/api/evaluations/${draft.id}`, {
       version: 1,
       values: { A4: 40 },
     });
     expect(first.body.version).toBe(2);
-    const stale = await as.hrA.patch(`/evaluations/${draft.id}`, {
+    const stale = await as.hrA.patch(`/api/evaluations/${draft.id}`, {
       version: 1,
       values: { A4: 20 },
     });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('STALE_VERSION');
-    const now = (await as.hrA.get(`/evaluations/${draft.id}`)).body;
+    const now = (await as.hrA.get(`/api/evaluations/${draft.id}`)).body;
     expect(now.version).toBe(2);
     expect(now.items[3].value).toBe(40);
   });
@@ -205,15 +205,15 @@ describe('evaluations', () => {
   it('submit names the missing base values; a missing bonus is fine', async () => {
     const draft = await draftOfPersonA(nextQuarter(), { A1: true });
     expect(draft.total).toBe(25); // 100 × (10 + 15) / 100
-    const refused = await as.hrA.post(`/evaluations/${draft.id}/submit`);
+    const refused = await as.hrA.post(`/api/evaluations/${draft.id}/submit`);
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
     expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual([
       'values.A2',
       'values.A4',
     ]);
-    await as.hrA.patch(`/evaluations/${draft.id}`, { version: 1, values: { A2: 100, A4: 55 } });
-    const submitted = await as.hrA.post(`/evaluations/${draft.id}/submit`);
+    await as.hrA.patch(`/api/evaluations/${draft.id}`, { version: 1, values: { A2: 100, A4: 55 } });
+    const submitted = await as.hrA.post(`/api/evaluations/${draft.id}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body.total).toBe(100);
   });
@@ -227,7 +227,7 @@ describe('evaluations', () => {
     ['a negative score', { A4: -1 }, 'values.A4'],
   ])('refuses %s with 400 and writes nothing', async (_name, values, field) => {
     const period = nextQuarter();
-    const response = await as.hrA.post('/evaluations', {
+    const response = await as.hrA.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: w.personA.id,
       period,
@@ -236,7 +236,7 @@ describe('evaluations', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.details).toEqual([expect.objectContaining({ field })]);
-    const listed = await as.admin.get(`/evaluations?period=${period}`);
+    const listed = await as.admin.get(`/api/evaluations?period=${period}`);
     expect(listed.body.total).toBe(0);
   });
 
@@ -246,7 +246,7 @@ describe('evaluations', () => {
     ['an unknown subject type', { subjectType: 'unit' }],
     ['values that are not an object', { values: [1, 2] }],
   ])('refuses %s with 400', async (_name, change) => {
-    const response = await as.admin.post('/evaluations', {
+    const response = await as.admin.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: w.personA.id,
       period: nextQuarter(),
@@ -258,22 +258,22 @@ describe('evaluations', () => {
 
   it('refuses every change in a closed quarter with PERIOD_CLOSED until reopened', async () => {
     const draft = await draftOfPersonA();
-    const other = await as.admin.post('/evaluations', {
+    const other = await as.admin.post('/api/evaluations', {
       subjectType: 'agency',
       subjectId: w.agencyA.id,
       period: draft.period,
       values: { A1: true, A2: 80, A4: 55 },
     });
     expect(other.status).toBe(201);
-    expect((await as.admin.post(`/evaluations/${other.body.id}/submit`)).status).toBe(200);
-    const closed = await as.admin.post(`/periods/${draft.period}/close`, {});
+    expect((await as.admin.post(`/api/evaluations/${other.body.id}/submit`)).status).toBe(200);
+    const closed = await as.admin.post(`/api/periods/${draft.period}/close`, {});
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ key: draft.period, status: 'closed' });
     const refusals = [
-      await as.hrA.patch(`/evaluations/${draft.id}`, { version: 1, values: { A4: 1 } }),
-      await as.hrA.post(`/evaluations/${draft.id}/submit`),
-      await as.admin.post(`/evaluations/${other.body.id}/approve`),
-      await as.hrB.post('/evaluations', {
+      await as.hrA.patch(`/api/evaluations/${draft.id}`, { version: 1, values: { A4: 1 } }),
+      await as.hrA.post(`/api/evaluations/${draft.id}/submit`),
+      await as.admin.post(`/api/evaluations/${other.body.id}/approve`),
+      await as.hrB.post('/api/evaluations', {
         subjectType: 'person',
         subjectId: w.personB.id,
         period: draft.period,
@@ -284,29 +284,29 @@ describe('evaluations', () => {
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('PERIOD_CLOSED');
     }
-    expect((await as.admin.get(`/evaluations/${draft.id}`)).body.version).toBe(1);
-    const periods = await as.headB.get('/periods');
+    expect((await as.admin.get(`/api/evaluations/${draft.id}`)).body.version).toBe(1);
+    const periods = await as.headB.get('/api/periods');
     expect(periods.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ key: draft.period, status: 'closed' })]),
     );
-    expect((await as.admin.post(`/periods/${draft.period}/close`, {})).status).toBe(409);
-    expect((await as.admin.post(`/periods/${draft.period}/reopen`, {})).status).toBe(400);
-    expect((await as.hrA.post(`/periods/${draft.period}/reopen`, { reason: 'x' })).status).toBe(
+    expect((await as.admin.post(`/api/periods/${draft.period}/close`, {})).status).toBe(409);
+    expect((await as.admin.post(`/api/periods/${draft.period}/reopen`, {})).status).toBe(400);
+    expect((await as.hrA.post(`/api/periods/${draft.period}/reopen`, { reason: 'x' })).status).toBe(
       403,
     );
-    const reopened = await as.admin.post(`/periods/${draft.period}/reopen`, {
+    const reopened = await as.admin.post(`/api/periods/${draft.period}/reopen`, {
       reason: 'Bổ sung kết quả',
     });
     expect(reopened.body).toMatchObject({ status: 'open', reopenReason: 'Bổ sung kết quả' });
-    expect((await as.hrA.post(`/evaluations/${draft.id}/submit`)).status).toBe(200);
-    expect((await as.admin.post('/periods/2025-Q9/close', {})).status).toBe(400);
+    expect((await as.hrA.post(`/api/evaluations/${draft.id}/submit`)).status).toBe(200);
+    expect((await as.admin.post('/api/periods/2025-Q9/close', {})).status).toBe(400);
   });
 
   it('agency evaluations: inspector edits and submits, admin alone approves', async () => {
     const period = nextQuarter();
     expect(
       (
-        await as.hrA.post('/evaluations', {
+        await as.hrA.post('/api/evaluations', {
           subjectType: 'agency',
           subjectId: w.agencyA.id,
           period,
@@ -314,7 +314,7 @@ describe('evaluations', () => {
         })
       ).status,
     ).toBe(403);
-    const created = await as.inspector.post('/evaluations', {
+    const created = await as.inspector.post('/api/evaluations', {
       subjectType: 'agency',
       subjectId: w.agencyA.id,
       period,
@@ -327,19 +327,19 @@ describe('evaluations', () => {
       total: 100,
       grade: 'A',
     });
-    expect((await as.inspector.post(`/evaluations/${created.body.id}/submit`)).status).toBe(200);
-    expect((await as.headA.post(`/evaluations/${created.body.id}/approve`)).status).toBe(403);
-    expect((await as.inspector.post(`/evaluations/${created.body.id}/approve`)).status).toBe(403);
-    expect((await as.admin.get(`/evaluations/${created.body.id}`)).body.status).toBe('submitted');
+    expect((await as.inspector.post(`/api/evaluations/${created.body.id}/submit`)).status).toBe(200);
+    expect((await as.headA.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(403);
+    expect((await as.inspector.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(403);
+    expect((await as.admin.get(`/api/evaluations/${created.body.id}`)).body.status).toBe('submitted');
     events.length = 0;
-    expect((await as.admin.post(`/evaluations/${created.body.id}/approve`)).status).toBe(200);
+    expect((await as.admin.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(200);
     expect(events).toEqual([{ period, subjectType: 'agency', agencyId: w.agencyA.id }]);
-    expect((await as.headA.get(`/evaluations/${created.body.id}`)).status).toBe(200);
-    expect((await as.headB.get(`/evaluations/${created.body.id}`)).status).toBe(403);
+    expect((await as.headA.get(`/api/evaluations/${created.body.id}`)).status).toBe(200);
+    expect((await as.headB.get(`/api/evaluations/${created.body.id}`)).status).toBe(403);
   });
 
   it('keeps the agency and unit the person had, and scopes lists by agency', async () => {
-    const mover = await as.admin.post('/people', {
+    const mover = await as.admin.post('/api/people', {
       employeeCode: `MV${Date.now().toString(36)}`,
       fullName: 'Phạm Thị Ánh Tuyết',
       category: 'civil_servant',
@@ -347,26 +347,26 @@ describe('evaluations', () => {
       unitId: w.unitA.id,
     });
     const period = nextQuarter();
-    const created = await as.hrA.post('/evaluations', {
+    const created = await as.hrA.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: mover.body.id,
       period,
       values: {},
     });
     expect(created.status).toBe(201);
-    await as.admin.post(`/people/${mover.body.id}/transfer`, {
+    await as.admin.post(`/api/people/${mover.body.id}/transfer`, {
       agencyId: w.agencyB.id,
       unitId: w.unitB.id,
     });
-    const kept = (await as.admin.get(`/evaluations/${created.body.id}`)).body;
+    const kept = (await as.admin.get(`/api/evaluations/${created.body.id}`)).body;
     expect(kept).toMatchObject({ agencyId: w.agencyA.id, unitId: w.unitA.id });
-    const seenByA = await as.headA.get(`/evaluations?period=${period}`);
+    const seenByA = await as.headA.get(`/api/evaluations?period=${period}`);
     expect(seenByA.body.items.map((e: { id: number }) => e.id)).toEqual([created.body.id]);
-    const seenByB = await as.hrB.get(`/evaluations?period=${period}`);
+    const seenByB = await as.hrB.get(`/api/evaluations?period=${period}`);
     expect(seenByB.body.total).toBe(0);
-    expect((await as.hrB.get(`/evaluations?agencyId=${w.agencyA.id}`)).status).toBe(403);
+    expect((await as.hrB.get(`/api/evaluations?agencyId=${w.agencyA.id}`)).status).toBe(403);
     const filtered = await as.admin.get(
-      `/evaluations?period=${period}&agencyId=${w.agencyA.id}&unitId=${w.unitA.id}&status=draft&subjectType=person`,
+      `/api/evaluations?period=${period}&agencyId=${w.agencyA.id}&unitId=${w.unitA.id}&status=draft&subjectType=person`,
     );
     expect(filtered.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
   });
@@ -378,18 +378,18 @@ describe('evaluations', () => {
     beforeAll(async () => {
       draftId = (await draftOfPersonA()).id;
       submittedId = (await draftOfPersonA()).id;
-      await as.hrA.post(`/evaluations/${submittedId}/submit`);
+      await as.hrA.post(`/api/evaluations/${submittedId}/submit`);
       approvedId = (await draftOfPersonA()).id;
-      await as.hrA.post(`/evaluations/${approvedId}/submit`);
-      await as.headA.post(`/evaluations/${approvedId}/approve`);
+      await as.hrA.post(`/api/evaluations/${approvedId}/submit`);
+      await as.headA.post(`/api/evaluations/${approvedId}/approve`);
     });
-    const snapshotOf = (id: () => number) => () => `/evaluations/${id()}`;
+    const snapshotOf = (id: () => number) => () => `/api/evaluations/${id()}`;
     const cases: [RouteCase, WorldUser[]][] = [
       [
         {
           name: 'POST /evaluations (person of A)',
           method: 'post',
-          path: () => '/evaluations',
+          path: () => '/api/evaluations',
           body: (world) => ({
             subjectType: 'person',
             subjectId: world.personA.id,
@@ -397,7 +397,7 @@ describe('evaluations', () => {
             values: {},
           }),
           allowed: {},
-          snapshot: () => '/evaluations?period=2030-Q1',
+          snapshot: () => '/api/evaluations?period=2030-Q1',
         },
         ['headA', 'nominatorA', 'nominatorCity', 'inspector', 'hrB', 'headB'],
       ],
@@ -405,7 +405,7 @@ describe('evaluations', () => {
         {
           name: 'PATCH /evaluations/:id',
           method: 'patch',
-          path: () => `/evaluations/${draftId}`,
+          path: () => `/api/evaluations/${draftId}`,
           body: () => ({ version: 1, values: { A4: 1 } }),
           allowed: {},
           snapshot: snapshotOf(() => draftId),
@@ -416,7 +416,7 @@ describe('evaluations', () => {
         {
           name: 'POST /evaluations/:id/submit',
           method: 'post',
-          path: () => `/evaluations/${draftId}/submit`,
+          path: () => `/api/evaluations/${draftId}/submit`,
           body: () => ({}),
           allowed: {},
           snapshot: snapshotOf(() => draftId),
@@ -427,7 +427,7 @@ describe('evaluations', () => {
         {
           name: 'POST /evaluations/:id/approve',
           method: 'post',
-          path: () => `/evaluations/${submittedId}/approve`,
+          path: () => `/api/evaluations/${submittedId}/approve`,
           body: () => ({}),
           allowed: {},
           snapshot: snapshotOf(() => submittedId),
@@ -438,7 +438,7 @@ describe('evaluations', () => {
         {
           name: 'POST /evaluations/:id/return',
           method: 'post',
-          path: () => `/evaluations/${submittedId}/return`,
+          path: () => `/api/evaluations/${submittedId}/return`,
           body: () => ({ reason: 'Không đồng ý' }),
           allowed: {},
           snapshot: snapshotOf(() => submittedId),
@@ -449,7 +449,7 @@ describe('evaluations', () => {
         {
           name: 'POST /evaluations/:id/reopen',
           method: 'post',
-          path: () => `/evaluations/${approvedId}/reopen`,
+          path: () => `/api/evaluations/${approvedId}/reopen`,
           body: () => ({ reason: 'Mở lại' }),
           allowed: {},
           snapshot: snapshotOf(() => approvedId),
@@ -460,7 +460,7 @@ describe('evaluations', () => {
         {
           name: 'GET /evaluations/:id',
           method: 'get',
-          path: () => `/evaluations/${draftId}`,
+          path: () => `/api/evaluations/${draftId}`,
           allowed: {},
         },
         ['hrB', 'headB'],
@@ -469,10 +469,10 @@ describe('evaluations', () => {
         {
           name: 'POST /periods/:key/close',
           method: 'post',
-          path: () => '/periods/2031-Q1/close',
+          path: () => '/api/periods/2031-Q1/close',
           body: () => ({}),
           allowed: {},
-          snapshot: () => '/periods?limit=500',
+          snapshot: () => '/api/periods?limit=500',
         },
         ['hrA', 'headA', 'nominatorA', 'nominatorCity', 'inspector', 'hrB', 'headB'],
       ],

@@ -34,7 +34,7 @@ describe('exemplary candidates (SPEC §7)', () => {
 
   it('lists the people who pass all five checks, best first, with every check and reason', async () => {
     const response = await get(
-      `/exemplary?period=2025&subjectType=person&agencyId=${w.agencyA.id}`,
+      `/api/exemplary?period=2025&subjectType=person&agencyId=${w.agencyA.id}`,
     );
     expect(response.status).toBe(200);
     expect(response.body.items.map((i: { name: string }) => i.name)).toEqual([
@@ -67,7 +67,7 @@ describe('exemplary candidates (SPEC §7)', () => {
 
   it('names the one failed check of each near miss; two failures are not a near miss', async () => {
     const response = await get(
-      `/exemplary?period=2025&subjectType=person&agencyId=${w.agencyA.id}&nearMisses=true`,
+      `/api/exemplary?period=2025&subjectType=person&agencyId=${w.agencyA.id}&nearMisses=true`,
     );
     expect(response.status).toBe(200);
     const misses = Object.fromEntries(
@@ -88,7 +88,7 @@ describe('exemplary candidates (SPEC §7)', () => {
 
   it('judges every check against the roll-up: disqualified, grade B, rank outside the share', async () => {
     const response = await get(
-      `/exemplary?period=2025&subjectType=person&agencyId=${w.agencyA.id}&nearMisses=true`,
+      `/api/exemplary?period=2025&subjectType=person&agencyId=${w.agencyA.id}&nearMisses=true`,
     );
     const listed = [...response.body.items, ...response.body.nearMisses].map(
       (s: { subjectId: number }) => s.subjectId,
@@ -99,7 +99,7 @@ describe('exemplary candidates (SPEC §7)', () => {
   });
 
   it('counts only the quarters of a half: H1 makes Cường a candidate', async () => {
-    const response = await get(`/exemplary?period=2025-H1&agencyId=${w.agencyA.id}`);
+    const response = await get(`/api/exemplary?period=2025-H1&agencyId=${w.agencyA.id}`);
     expect(response.status).toBe(200);
     const names = response.body.items.map((i: { name: string }) => i.name);
     expect(names).toContain('Phạm Minh Cường');
@@ -109,21 +109,21 @@ describe('exemplary candidates (SPEC §7)', () => {
   });
 
   it('scopes people: an agency nominator reads its own agency, city-wide roles every agency', async () => {
-    const own = await get('/exemplary?period=2025', 'nominatorA');
+    const own = await get('/api/exemplary?period=2025', 'nominatorA');
     expect(own.status).toBe(200);
     expect(own.body.items.map((i: { subjectId: number }) => i.subjectId)).not.toContain(
       x.people.binhB,
     );
-    const city = await get('/exemplary?period=2025', 'nominatorCity');
+    const city = await get('/api/exemplary?period=2025', 'nominatorCity');
     expect(city.body.items.map((i: { subjectId: number }) => i.subjectId)).toEqual(
       expect.arrayContaining([x.people.hoa, x.people.binhB]),
     );
-    const head = await get(`/exemplary?period=2025&agencyId=${w.agencyB.id}`, 'headA');
+    const head = await get(`/api/exemplary?period=2025&agencyId=${w.agencyB.id}`, 'headA');
     expect(head.status).toBe(403);
   });
 
   it('judges agencies city-wide with the agency share (0.2 of 2 → the first)', async () => {
-    const response = await get('/exemplary?period=2025&subjectType=agency&nearMisses=true');
+    const response = await get('/api/exemplary?period=2025&subjectType=agency&nearMisses=true');
     expect(response.status).toBe(200);
     const ours = response.body.items.filter((i: { subjectId: number }) =>
       [w.agencyA.id, w.agencyB.id].includes(i.subjectId),
@@ -135,7 +135,7 @@ describe('exemplary candidates (SPEC §7)', () => {
     expect(response.body.nearMisses).toEqual([
       expect.objectContaining({ subjectId: w.agencyB.id, failed: 'topShare' }),
     ]);
-    expect((await get('/exemplary?period=2025&subjectType=agency', 'nominatorA')).status).toBe(403);
+    expect((await get('/api/exemplary?period=2025&subjectType=agency', 'nominatorA')).status).toBe(403);
   });
 
   it.each([
@@ -146,7 +146,7 @@ describe('exemplary candidates (SPEC §7)', () => {
     ['an agencyId with agencies', 'period=2025&subjectType=agency&agencyId=1'],
     ['an unknown field', 'period=2025&foo=1'],
   ])('refuses %s with 400', async (_name, query) => {
-    const response = await get(`/exemplary?${query}`);
+    const response = await get(`/api/exemplary?${query}`);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
   });
@@ -155,13 +155,13 @@ describe('exemplary candidates (SPEC §7)', () => {
     {
       name: 'GET /exemplary (people of A)',
       method: 'get',
-      path: (w) => `/exemplary?period=2025&agencyId=${w.agencyA.id}`,
+      path: (w) => `/api/exemplary?period=2025&agencyId=${w.agencyA.id}`,
       allowed: { admin: 200, headA: 200, nominatorA: 200, nominatorCity: 200, inspector: 200 },
     },
     {
       name: 'GET /exemplary (agencies)',
       method: 'get',
-      path: () => '/exemplary?period=2025&subjectType=agency',
+      path: () => '/api/exemplary?period=2025&subjectType=agency',
       allowed: { admin: 200, nominatorCity: 200, inspector: 200 },
     },
   ];

@@ -26,7 +26,7 @@ describe('incidents and inspections', () => {
   afterAll(() => t.close());
 
   const incidentOfA = (occurredOn: string, criterionCode = 'A3') =>
-    as.hrA.post('/incidents', {
+    as.hrA.post('/api/incidents', {
       subjectType: 'person',
       subjectId: w.personA.id,
       criterionCode,
@@ -47,7 +47,7 @@ describe('incidents and inspections', () => {
       period: '2025-Q1',
       note: 'Công dân phản ánh thái độ thiếu niềm nở',
     });
-    const evaluation = await as.hrA.post('/evaluations', {
+    const evaluation = await as.hrA.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: w.personA.id,
       period: '2025-Q1',
@@ -58,19 +58,19 @@ describe('incidents and inspections', () => {
   });
 
   it('recounts an approved evaluation at once on add and delete, audited, with events', async () => {
-    const created = await as.hrA.post('/evaluations', {
+    const created = await as.hrA.post('/api/evaluations', {
       subjectType: 'person',
       subjectId: w.personA.id,
       period: '2025-Q2',
       values: { A1: true, A2: 60, A4: 50, B1: 3 },
     });
-    await as.hrA.post(`/evaluations/${created.body.id}/submit`);
-    await as.headA.post(`/evaluations/${created.body.id}/approve`);
+    await as.hrA.post(`/api/evaluations/${created.body.id}/submit`);
+    await as.headA.post(`/api/evaluations/${created.body.id}/approve`);
     events.length = 0;
     const first = await incidentOfA('2025-04-01');
     const second = await incidentOfA('2025-06-30');
     expect([first.status, second.status]).toEqual([201, 201]);
-    let evaluation = (await as.hrA.get(`/evaluations/${created.body.id}`)).body;
+    let evaluation = (await as.hrA.get(`/api/evaluations/${created.body.id}`)).body;
     expect(evaluation).toMatchObject({
       status: 'approved',
       total: 83,
@@ -82,16 +82,16 @@ describe('incidents and inspections', () => {
       { period: '2025-Q2', subjectType: 'person', agencyId: w.agencyA.id },
       { period: '2025-Q2', subjectType: 'person', agencyId: w.agencyA.id },
     ]);
-    const listed = await as.headA.get(`/incidents?period=2025-Q2&subjectId=${w.personA.id}`);
+    const listed = await as.headA.get(`/api/incidents?period=2025-Q2&subjectId=${w.personA.id}`);
     expect(listed.body.total).toBe(2);
-    expect((await as.hrA.delete(`/incidents/${first.body.id}`)).status).toBe(200);
-    expect((await as.hrA.delete(`/incidents/${second.body.id}`)).status).toBe(200);
-    expect((await as.hrA.delete(`/incidents/${second.body.id}`)).status).toBe(404);
-    evaluation = (await as.hrA.get(`/evaluations/${created.body.id}`)).body;
+    expect((await as.hrA.delete(`/api/incidents/${first.body.id}`)).status).toBe(200);
+    expect((await as.hrA.delete(`/api/incidents/${second.body.id}`)).status).toBe(200);
+    expect((await as.hrA.delete(`/api/incidents/${second.body.id}`)).status).toBe(404);
+    evaluation = (await as.hrA.get(`/api/evaluations/${created.body.id}`)).body;
     expect(evaluation).toMatchObject({ total: 93, grade: 'A', disqualified: false });
-    expect((await as.headA.get('/incidents?period=2025-Q2')).body.total).toBe(0);
+    expect((await as.headA.get('/api/incidents?period=2025-Q2')).body.total).toBe(0);
     const audit = await as.admin.get(
-      `/audit?entity=evaluation&entityId=${created.body.id}&limit=100`,
+      `/api/audit?entity=evaluation&entityId=${created.body.id}&limit=100`,
     );
     const recounts = audit.body.items.filter(
       (r: { action: string }) => r.action === 'recount_incidents',
@@ -107,7 +107,7 @@ describe('incidents and inspections', () => {
     ['an unknown person', { subjectId: 999999 }, 400],
     ['an unknown field', { severity: 'high' }, 400],
   ])('refuses %s', async (_name, change, status) => {
-    const response = await as.admin.post('/incidents', {
+    const response = await as.admin.post('/api/incidents', {
       subjectType: 'person',
       subjectId: w.personA.id,
       criterionCode: 'A3',
@@ -120,13 +120,13 @@ describe('incidents and inspections', () => {
 
   it('refuses incidents of a closed quarter with PERIOD_CLOSED', async () => {
     const kept = await incidentOfA('2025-11-02');
-    await as.admin.post('/periods/2025-Q4/close', {});
+    await as.admin.post('/api/periods/2025-Q4/close', {});
     const refused = await incidentOfA('2025-12-01');
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('PERIOD_CLOSED');
-    expect((await as.hrA.delete(`/incidents/${kept.body.id}`)).body.code).toBe('PERIOD_CLOSED');
-    expect((await as.admin.get('/incidents?period=2025-Q4')).body.total).toBe(1);
-    await as.admin.post('/periods/2025-Q4/reopen', { reason: 'Ghi nhận bổ sung' });
+    expect((await as.hrA.delete(`/api/incidents/${kept.body.id}`)).body.code).toBe('PERIOD_CLOSED');
+    expect((await as.admin.get('/api/incidents?period=2025-Q4')).body.total).toBe(1);
+    await as.admin.post('/api/periods/2025-Q4/reopen', { reason: 'Ghi nhận bổ sung' });
     expect((await incidentOfA('2025-12-01')).status).toBe(201);
   });
 
@@ -141,11 +141,11 @@ describe('incidents and inspections', () => {
       recommendations: 'Tăng cường giám sát nội bộ việc thực hiện quy tắc ứng xử',
       checklist: { A1: false, A2: 80 },
     };
-    const created = await as.inspector.post('/inspections', visit);
+    const created = await as.inspector.post('/api/inspections', visit);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ...visit, period: '2025-Q3', id: expect.any(Number) });
     const list = await as.inspector.get(
-      `/evaluations?subjectType=agency&agencyId=${w.agencyA.id}&period=2025-Q3`,
+      `/api/evaluations?subjectType=agency&agencyId=${w.agencyA.id}&period=2025-Q3`,
     );
     expect(list.body.total).toBe(1);
     const evaluation = list.body.items[0];
@@ -155,25 +155,25 @@ describe('incidents and inspections', () => {
       80,
     ]);
 
-    const patched = await as.inspector.patch(`/inspections/${created.body.id}`, {
+    const patched = await as.inspector.patch(`/api/inspections/${created.body.id}`, {
       checklist: { A4: 40 },
     });
     expect(patched.status).toBe(200);
-    const updated = (await as.inspector.get(`/evaluations/${evaluation.id}`)).body;
+    const updated = (await as.inspector.get(`/api/evaluations/${evaluation.id}`)).body;
     expect(updated.version).toBe(2);
     expect(updated.items.map((i: { value: unknown }) => i.value)).toEqual([false, 80, 0, 40, null]);
 
-    expect((await as.inspector.post(`/evaluations/${evaluation.id}/submit`)).status).toBe(200);
-    const refused = await as.inspector.post('/inspections', {
+    expect((await as.inspector.post(`/api/evaluations/${evaluation.id}/submit`)).status).toBe(200);
+    const refused = await as.inspector.post('/api/inspections', {
       ...visit,
       visitedOn: '2025-09-01',
       checklist: { A1: true },
     });
     expect(refused.status).toBe(409);
-    expect((await as.admin.get('/inspections?period=2025-Q3')).body.total).toBe(1);
-    expect((await as.inspector.get(`/evaluations/${evaluation.id}`)).body.version).toBe(3);
+    expect((await as.admin.get('/api/inspections?period=2025-Q3')).body.total).toBe(1);
+    expect((await as.inspector.get(`/api/evaluations/${evaluation.id}`)).body.version).toBe(3);
 
-    const badChecklist = await as.inspector.post('/inspections', {
+    const badChecklist = await as.inspector.post('/api/inspections', {
       ...visit,
       visitedOn: '2025-05-05',
       checklist: { A3: 1 },
@@ -181,13 +181,13 @@ describe('incidents and inspections', () => {
     expect(badChecklist.status).toBe(400);
     expect(badChecklist.body.details[0].field).toBe('checklist.A3');
     expect(
-      (await as.inspector.post('/inspections', { ...visit, visitedOn: '2025-02-29' })).status,
+      (await as.inspector.post('/api/inspections', { ...visit, visitedOn: '2025-02-29' })).status,
     ).toBe(400);
 
-    expect((await as.headA.get(`/inspections/${created.body.id}`)).status).toBe(200);
-    expect((await as.headB.get(`/inspections/${created.body.id}`)).status).toBe(403);
-    expect((await as.headB.get('/inspections')).body.total).toBe(0);
-    expect((await as.headA.get('/inspections')).body.total).toBe(1);
+    expect((await as.headA.get(`/api/inspections/${created.body.id}`)).status).toBe(200);
+    expect((await as.headB.get(`/api/inspections/${created.body.id}`)).status).toBe(403);
+    expect((await as.headB.get('/api/inspections')).body.total).toBe(0);
+    expect((await as.headA.get('/api/inspections')).body.total).toBe(1);
   });
 
   describe('refusals: other roles and other agency, record unchanged', () => {
@@ -196,7 +196,7 @@ describe('incidents and inspections', () => {
     beforeAll(async () => {
       incidentId = (await incidentOfA('2025-07-07')).body.id;
       inspectionId = (
-        await as.inspector.post('/inspections', {
+        await as.inspector.post('/api/inspections', {
           agencyId: w.agencyB.id,
           visitedOn: '2025-07-20',
           leader: 'Đỗ Hữu Lộc',
@@ -208,7 +208,7 @@ describe('incidents and inspections', () => {
         {
           name: 'POST /incidents (person of A)',
           method: 'post',
-          path: () => '/incidents',
+          path: () => '/api/incidents',
           body: (world) => ({
             subjectType: 'person',
             subjectId: world.personA.id,
@@ -216,7 +216,7 @@ describe('incidents and inspections', () => {
             occurredOn: '2025-07-08',
           }),
           allowed: {},
-          snapshot: () => '/incidents?limit=500',
+          snapshot: () => '/api/incidents?limit=500',
         },
         ['headA', 'nominatorA', 'nominatorCity', 'inspector', 'hrB', 'headB'],
       ],
@@ -224,7 +224,7 @@ describe('incidents and inspections', () => {
         {
           name: 'POST /incidents (agency A)',
           method: 'post',
-          path: () => '/incidents',
+          path: () => '/api/incidents',
           body: (world) => ({
             subjectType: 'agency',
             subjectId: world.agencyA.id,
@@ -232,7 +232,7 @@ describe('incidents and inspections', () => {
             occurredOn: '2025-07-08',
           }),
           allowed: {},
-          snapshot: () => '/incidents?limit=500',
+          snapshot: () => '/api/incidents?limit=500',
         },
         ['hrA', 'headA', 'nominatorA', 'nominatorCity', 'hrB', 'headB'],
       ],
@@ -240,9 +240,9 @@ describe('incidents and inspections', () => {
         {
           name: 'DELETE /incidents/:id',
           method: 'delete',
-          path: () => `/incidents/${incidentId}`,
+          path: () => `/api/incidents/${incidentId}`,
           allowed: {},
-          snapshot: () => `/incidents/${incidentId}`,
+          snapshot: () => `/api/incidents/${incidentId}`,
         },
         ['headA', 'nominatorA', 'nominatorCity', 'inspector', 'hrB', 'headB'],
       ],
@@ -250,7 +250,7 @@ describe('incidents and inspections', () => {
         {
           name: 'GET /incidents/:id',
           method: 'get',
-          path: () => `/incidents/${incidentId}`,
+          path: () => `/api/incidents/${incidentId}`,
           allowed: {},
         },
         ['hrB', 'headB'],
@@ -259,14 +259,14 @@ describe('incidents and inspections', () => {
         {
           name: 'POST /inspections',
           method: 'post',
-          path: () => '/inspections',
+          path: () => '/api/inspections',
           body: (world) => ({
             agencyId: world.agencyA.id,
             visitedOn: '2025-07-09',
             leader: 'Ai đó',
           }),
           allowed: {},
-          snapshot: () => '/inspections?limit=500',
+          snapshot: () => '/api/inspections?limit=500',
         },
         ['hrA', 'headA', 'nominatorA', 'nominatorCity', 'hrB', 'headB'],
       ],
@@ -274,10 +274,10 @@ describe('incidents and inspections', () => {
         {
           name: 'PATCH /inspections/:id',
           method: 'patch',
-          path: () => `/inspections/${inspectionId}`,
+          path: () => `/api/inspections/${inspectionId}`,
           body: () => ({ leader: 'Đổi trưởng đoàn' }),
           allowed: {},
-          snapshot: () => `/inspections/${inspectionId}`,
+          snapshot: () => `/api/inspections/${inspectionId}`,
         },
         ['hrA', 'headA', 'nominatorA', 'nominatorCity', 'hrB', 'headB'],
       ],
@@ -285,7 +285,7 @@ describe('incidents and inspections', () => {
         {
           name: 'GET /inspections/:id (agency B)',
           method: 'get',
-          path: () => `/inspections/${inspectionId}`,
+          path: () => `/api/inspections/${inspectionId}`,
           allowed: {},
         },
         ['hrA', 'headA', 'nominatorA'],

@@ -24,7 +24,7 @@ describe('nomination lists (SPEC §8)', () => {
     delete: (path: string) => t.http().delete(path).set('Authorization', w.tokens[user]),
   });
   const newList = async (user: WorldUser, body: object) => {
-    const response = await as(user).post('/nominations', body);
+    const response = await as(user).post('/api/nominations', body);
     expect(response.status).toBe(201);
     return response.body as { id: number; status: string; agencyId: number | null };
   };
@@ -58,7 +58,7 @@ describe('nomination lists (SPEC §8)', () => {
         period: '2025',
         entries: [],
       });
-      const read = await as('headA').get(`/nominations/${list.id}`);
+      const read = await as('headA').get(`/api/nominations/${list.id}`);
       expect(read.status).toBe(200);
     });
 
@@ -73,13 +73,13 @@ describe('nomination lists (SPEC §8)', () => {
       ['an unknown field', { title: 'x', period: '2025', foo: 1 }],
       ['an unknown agency', { title: 'x', period: '2025', agencyId: 999999 }],
     ])('refuses %s with 400', async (_name, body) => {
-      const response = await as('admin').post('/nominations', body);
+      const response = await as('admin').post('/api/nominations', body);
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
     });
 
     it('refuses a list of another agency to an agency nominator', async () => {
-      const response = await as('nominatorA').post('/nominations', {
+      const response = await as('nominatorA').post('/api/nominations', {
         title: 'x',
         period: '2025',
         agencyId: w.agencyB.id,
@@ -105,7 +105,7 @@ describe('nomination lists (SPEC §8)', () => {
 
     it('adds a candidate with its total, grade and rank at that time', async () => {
       const response = await as('nominatorA').post(
-        `/nominations/${listA}/entries`,
+        `/api/nominations/${listA}/entries`,
         entry(x.people.hoa),
       );
       expect(response.status).toBe(201);
@@ -123,7 +123,7 @@ describe('nomination lists (SPEC §8)', () => {
 
     it('needs an override reason for a subject that is not a candidate, and audits it', async () => {
       const refused = await as('nominatorA').post(
-        `/nominations/${listA}/entries`,
+        `/api/nominations/${listA}/entries`,
         entry(x.people.khanh),
       );
       expect(refused.status).toBe(400);
@@ -131,23 +131,23 @@ describe('nomination lists (SPEC §8)', () => {
       expect(refused.body.details[0].field).toBe('overrideReason');
       const reason = 'Có thành tích đột xuất trong tiếp công dân';
       const added = await as('nominatorA').post(
-        `/nominations/${listA}/entries`,
+        `/api/nominations/${listA}/entries`,
         entry(x.people.khanh, { overrideReason: reason }),
       );
       expect(added.status).toBe(201);
       expect(added.body).toMatchObject({ candidate: false, grade: 'B', total: 85, rank: 7 });
       const audit = await as('admin').get(
-        `/audit?entity=nomination_entry&entityId=${added.body.id}`,
+        `/api/audit?entity=nomination_entry&entityId=${added.body.id}`,
       );
       expect(audit.body.items).toEqual([expect.objectContaining({ reason })]);
     });
 
     it('refuses a subject twice in a period across lists that are not rejected (409)', async () => {
-      const again = await as('admin').post(`/nominations/${listA2}/entries`, entry(x.people.hoa));
+      const again = await as('admin').post(`/api/nominations/${listA2}/entries`, entry(x.people.hoa));
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('CONFLICT');
       const same = await as('nominatorA').post(
-        `/nominations/${listA}/entries`,
+        `/api/nominations/${listA}/entries`,
         entry(x.people.hoa),
       );
       expect(same.status).toBe(409);
@@ -156,17 +156,17 @@ describe('nomination lists (SPEC §8)', () => {
     it('holds the one-list rule under concurrent adds', async () => {
       const responses = await Promise.all(
         [listA, listA2].map((id) =>
-          as('admin').post(`/nominations/${id}/entries`, entry(x.people.an)),
+          as('admin').post(`/api/nominations/${id}/entries`, entry(x.people.an)),
         ),
       );
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
       const winner = responses.find((r) => r.status === 201)!;
-      const listOf = (await as('admin').get(`/nominations/${listA}`)).body.entries.some(
+      const listOf = (await as('admin').get(`/api/nominations/${listA}`)).body.entries.some(
         (e: { id: number }) => e.id === winner.body.id,
       )
         ? listA
         : listA2;
-      await as('admin').delete(`/nominations/${listOf}/entries/${winner.body.id}`).expect(200);
+      await as('admin').delete(`/api/nominations/${listOf}/entries/${winner.body.id}`).expect(200);
     });
 
     it.each([
@@ -198,52 +198,52 @@ describe('nomination lists (SPEC §8)', () => {
     ] as [string, WorldUser, () => object, number][])(
       'refuses %s',
       async (_name, user, body, status) => {
-        const response = await as(user).post(`/nominations/${listA}/entries`, body());
+        const response = await as(user).post(`/api/nominations/${listA}/entries`, body());
         expect(response.status).toBe(status);
       },
     );
 
     it('removes an entry while draft', async () => {
       const added = await as('nominatorA').post(
-        `/nominations/${listA}/entries`,
+        `/api/nominations/${listA}/entries`,
         entry(x.people.an),
       );
       expect(added.status).toBe(201);
       const removed = await as('nominatorA').delete(
-        `/nominations/${listA}/entries/${added.body.id}`,
+        `/api/nominations/${listA}/entries/${added.body.id}`,
       );
       expect(removed.status).toBe(200);
       expect(removed.body.entries.map((e: { subjectId: number }) => e.subjectId)).not.toContain(
         x.people.an,
       );
       expect(
-        (await as('nominatorA').delete(`/nominations/${listA}/entries/${added.body.id}`)).status,
+        (await as('nominatorA').delete(`/api/nominations/${listA}/entries/${added.body.id}`)).status,
       ).toBe(404);
     });
 
     it('submits a draft with entries; an empty draft cannot be submitted', async () => {
       const empty = await newList('nominatorA', { title: 'Trống', period: '2025-H2' });
-      const refused = await as('nominatorA').post(`/nominations/${empty.id}/submit`);
+      const refused = await as('nominatorA').post(`/api/nominations/${empty.id}/submit`);
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('INVALID_TRANSITION');
-      const submitted = await as('nominatorA').post(`/nominations/${listA}/submit`);
+      const submitted = await as('nominatorA').post(`/api/nominations/${listA}/submit`);
       expect(submitted.status).toBe(200);
       expect(submitted.body).toMatchObject({ status: 'submitted', entryCount: 2 });
     });
 
     it('refuses changes outside a draft and a second submit (409 INVALID_TRANSITION)', async () => {
       const calls = [
-        as('nominatorA').post(`/nominations/${listA}/entries`, entry(x.people.an)),
-        as('nominatorA').post(`/nominations/${listA}/submit`),
-        as('admin').post(`/nominations/${listA2}/decide`, decision('accepted')), // still a draft
+        as('nominatorA').post(`/api/nominations/${listA}/entries`, entry(x.people.an)),
+        as('nominatorA').post(`/api/nominations/${listA}/submit`),
+        as('admin').post(`/api/nominations/${listA2}/decide`, decision('accepted')), // still a draft
       ];
       for (const response of await Promise.all(calls)) {
         expect(response.status).toBe(409);
         expect(response.body.code).toBe('INVALID_TRANSITION');
       }
-      const list = (await as('admin').get(`/nominations/${listA}`)).body;
+      const list = (await as('admin').get(`/api/nominations/${listA}`)).body;
       const removed = await as('admin').delete(
-        `/nominations/${listA}/entries/${list.entries[0].id}`,
+        `/api/nominations/${listA}/entries/${list.entries[0].id}`,
       );
       expect(removed.status).toBe(409);
     });
@@ -254,56 +254,56 @@ describe('nomination lists (SPEC §8)', () => {
       ['an impossible date', { ...decision('accepted'), decisionDate: '2026-02-30' }],
       ['an unknown decision', { ...decision('accepted'), decision: 'maybe' }],
     ])('refuses a decision with %s (400)', async (_name, body) => {
-      const response = await as('admin').post(`/nominations/${listA}/decide`, body);
+      const response = await as('admin').post(`/api/nominations/${listA}/decide`, body);
       expect(response.status).toBe(400);
     });
 
     it('lets only admin decide; a rejected list frees its subjects', async () => {
       const byNominator = await as('nominatorA').post(
-        `/nominations/${listA}/decide`,
+        `/api/nominations/${listA}/decide`,
         decision('rejected'),
       );
       expect(byNominator.status).toBe(403);
-      expect((await as('admin').get(`/nominations/${listA}`)).body.status).toBe('submitted');
+      expect((await as('admin').get(`/api/nominations/${listA}`)).body.status).toBe('submitted');
 
-      const rejected = await as('admin').post(`/nominations/${listA}/decide`, decision('rejected'));
+      const rejected = await as('admin').post(`/api/nominations/${listA}/decide`, decision('rejected'));
       expect(rejected.status).toBe(200);
       expect(rejected.body).toMatchObject({
         status: 'rejected',
         decisionNumber: '125/QĐ-SVHTT',
         decisionDate: '2026-02-10',
       });
-      const again = await as('admin').post(`/nominations/${listA}/decide`, decision('accepted'));
+      const again = await as('admin').post(`/api/nominations/${listA}/decide`, decision('accepted'));
       expect(again.status).toBe(409);
 
-      const freed = await as('admin').post(`/nominations/${listA2}/entries`, entry(x.people.hoa));
+      const freed = await as('admin').post(`/api/nominations/${listA2}/entries`, entry(x.people.hoa));
       expect(freed.status).toBe(201);
-      await as('admin').post(`/nominations/${listA2}/submit`).expect(200);
+      await as('admin').post(`/api/nominations/${listA2}/submit`).expect(200);
       const accepted = await as('admin').post(
-        `/nominations/${listA2}/decide`,
+        `/api/nominations/${listA2}/decide`,
         decision('accepted'),
       );
       expect(accepted.body.status).toBe('accepted');
-      const audit = await as('admin').get(`/audit?entity=nomination_list&entityId=${listA2}`);
+      const audit = await as('admin').get(`/api/audit?entity=nomination_list&entityId=${listA2}`);
       expect(audit.body.items.map((i: { action: string }) => i.action).sort()).toEqual(
         ['accept', 'create', 'submit'].sort(),
       );
     });
 
     it('lists the lists of its scope, filtered and paged', async () => {
-      const own = await as('nominatorA').get('/nominations?period=2025&limit=2');
+      const own = await as('nominatorA').get('/api/nominations?period=2025&limit=2');
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ limit: 2, offset: 0 });
       expect(own.body.items).toHaveLength(2);
       expect(own.body.items.every((l: { agencyId: number }) => l.agencyId === w.agencyA.id)).toBe(
         true,
       );
-      const rejected = await as('admin').get('/nominations?status=rejected');
+      const rejected = await as('admin').get('/api/nominations?status=rejected');
       expect(rejected.body.items.map((l: { id: number }) => l.id)).toEqual([listA]);
-      expect((await as('nominatorA').get(`/nominations?agencyId=${w.agencyB.id}`)).status).toBe(
+      expect((await as('nominatorA').get(`/api/nominations?agencyId=${w.agencyB.id}`)).status).toBe(
         403,
       );
-      expect((await as('headB').get(`/nominations/${listA}`)).status).toBe(403);
+      expect((await as('headB').get(`/api/nominations/${listA}`)).status).toBe(403);
     });
   });
 
@@ -319,13 +319,13 @@ describe('nomination lists (SPEC §8)', () => {
       ).id;
       await as('nominatorA')
         .post(
-          `/nominations/${listId}/entries`,
+          `/api/nominations/${listId}/entries`,
           entry(x.people.an, { achievement: 'Sáng kiến "một cửa số", rút ngắn thời gian' }),
         )
         .expect(201);
       await as('nominatorA')
         .post(
-          `/nominations/${listId}/entries`,
+          `/api/nominations/${listId}/entries`,
           entry(x.people.linh, { overrideReason: 'Đề nghị đặc biệt' }),
         )
         .expect(201);
@@ -334,7 +334,7 @@ describe('nomination lists (SPEC §8)', () => {
     it('exports XLSX with the columns of SPEC §8', async () => {
       const response = await download(
         t,
-        `/nominations/${listId}/export?format=xlsx`,
+        `/api/nominations/${listId}/export?format=xlsx`,
         w.tokens.nominatorA,
       );
       expect(response.status).toBe(200);
@@ -368,7 +368,7 @@ describe('nomination lists (SPEC §8)', () => {
     it('exports CSV in UTF-8 with a BOM and RFC 4180 quoting', async () => {
       const response = await download(
         t,
-        `/nominations/${listId}/export?format=csv`,
+        `/api/nominations/${listId}/export?format=csv`,
         w.tokens.admin,
       );
       expect(response.status).toBe(200);
@@ -409,7 +409,7 @@ describe('nomination lists (SPEC §8)', () => {
     it('exports a PDF with the national header and the Vietnamese names', async () => {
       const response = await download(
         t,
-        `/nominations/${listId}/export?format=pdf`,
+        `/api/nominations/${listId}/export?format=pdf`,
         w.tokens.headA,
       );
       expect(response.status).toBe(200);
@@ -422,9 +422,9 @@ describe('nomination lists (SPEC §8)', () => {
     });
 
     it('refuses an unknown format (400) and another agency (403)', async () => {
-      expect((await as('admin').get(`/nominations/${listId}/export?format=doc`)).status).toBe(400);
-      expect((await as('admin').get(`/nominations/${listId}/export`)).status).toBe(400);
-      expect((await as('headB').get(`/nominations/${listId}/export?format=csv`)).status).toBe(403);
+      expect((await as('admin').get(`/api/nominations/${listId}/export?format=doc`)).status).toBe(400);
+      expect((await as('admin').get(`/api/nominations/${listId}/export`)).status).toBe(400);
+      expect((await as('headB').get(`/api/nominations/${listId}/export?format=csv`)).status).toBe(403);
     });
   });
 
@@ -444,7 +444,7 @@ describe('nomination lists (SPEC §8)', () => {
         ).id;
       }
       const added = await as('admin').post(
-        `/nominations/${lists.entries}/entries`,
+        `/api/nominations/${lists.entries}/entries`,
         entry(x.people.linh, { overrideReason: 'x' }),
       );
       entryId = added.body.id;
@@ -452,11 +452,11 @@ describe('nomination lists (SPEC §8)', () => {
         await newList('admin', { title: 'Đã gửi', period: '2025-H2', agencyId: w.agencyA.id })
       ).id;
       await as('admin')
-        .post(`/nominations/${submittedId}/entries`, entry(x.people.linh, { overrideReason: 'x' }))
+        .post(`/api/nominations/${submittedId}/entries`, entry(x.people.linh, { overrideReason: 'x' }))
         .expect(201);
-      await as('admin').post(`/nominations/${submittedId}/submit`).expect(200);
+      await as('admin').post(`/api/nominations/${submittedId}/submit`).expect(200);
       await as('admin')
-        .post(`/nominations/${lists.submit}/entries`, entry(x.people.bao, { overrideReason: 'x' }))
+        .post(`/api/nominations/${lists.submit}/entries`, entry(x.people.bao, { overrideReason: 'x' }))
         .expect(201);
     });
 
@@ -471,59 +471,59 @@ describe('nomination lists (SPEC §8)', () => {
       {
         name: 'POST /nominations (agency A)',
         method: 'post',
-        path: () => '/nominations',
+        path: () => '/api/nominations',
         body: (w) => ({ title: 'Ma trận', period: '2025', agencyId: w.agencyA.id }),
         allowed: { admin: 201, nominatorA: 201, nominatorCity: 201 },
-        snapshot: () => '/nominations?limit=500',
+        snapshot: () => '/api/nominations?limit=500',
       },
       {
         name: 'GET /nominations',
         method: 'get',
-        path: () => '/nominations',
+        path: () => '/api/nominations',
         // headB reads its own agency's lists (none): scoped, not refused.
         allowed: { ...readers, headB: 200 },
       },
       {
         name: 'GET /nominations/:id',
         method: 'get',
-        path: () => `/nominations/${lists.read}`,
+        path: () => `/api/nominations/${lists.read}`,
         allowed: readers,
       },
       {
         name: 'GET /nominations/:id/export',
         method: 'get',
-        path: () => `/nominations/${lists.read}/export?format=csv`,
+        path: () => `/api/nominations/${lists.read}/export?format=csv`,
         allowed: readers,
       },
       {
         name: 'POST /nominations/:id/entries (409 once in)',
         method: 'post',
-        path: () => `/nominations/${lists.entries}/entries`,
+        path: () => `/api/nominations/${lists.entries}/entries`,
         body: () => entry(x.people.dung, { overrideReason: 'x' }),
         allowed: { admin: 201, nominatorA: 409, nominatorCity: 409 },
-        snapshot: () => `/nominations/${lists.entries}`,
+        snapshot: () => `/api/nominations/${lists.entries}`,
       },
       {
         name: 'DELETE /nominations/:id/entries/:entryId (404 once gone)',
         method: 'delete',
-        path: () => `/nominations/${lists.entries}/entries/${entryId}`,
+        path: () => `/api/nominations/${lists.entries}/entries/${entryId}`,
         allowed: { admin: 200, nominatorA: 404, nominatorCity: 404 },
-        snapshot: () => `/nominations/${lists.entries}`,
+        snapshot: () => `/api/nominations/${lists.entries}`,
       },
       {
         name: 'POST /nominations/:id/submit (409 once submitted)',
         method: 'post',
-        path: () => `/nominations/${lists.submit}/submit`,
+        path: () => `/api/nominations/${lists.submit}/submit`,
         allowed: { admin: 200, nominatorA: 409, nominatorCity: 409 },
-        snapshot: () => `/nominations/${lists.submit}`,
+        snapshot: () => `/api/nominations/${lists.submit}`,
       },
       {
         name: 'POST /nominations/:id/decide',
         method: 'post',
-        path: () => `/nominations/${submittedId}/decide`,
+        path: () => `/api/nominations/${submittedId}/decide`,
         body: () => decision('accepted'),
         allowed: { admin: 200 },
-        snapshot: () => `/nominations/${submittedId}`,
+        snapshot: () => `/api/nominations/${submittedId}`,
       },
     ];
     it.each(matrixRows(routes))('%s as %s → %d', async (_name, user, expected, route) => {
@@ -533,16 +533,16 @@ describe('nomination lists (SPEC §8)', () => {
     it('keeps the city list of agencies from agency-bound roles', async () => {
       const city = await newList('nominatorCity', { title: 'Cơ quan', period: '2025' });
       for (const user of ['nominatorA', 'headA'] as WorldUser[]) {
-        expect((await as(user).get(`/nominations/${city.id}`)).status).toBe(403);
+        expect((await as(user).get(`/api/nominations/${city.id}`)).status).toBe(403);
       }
-      const add = await as('nominatorA').post(`/nominations/${city.id}/entries`, {
+      const add = await as('nominatorA').post(`/api/nominations/${city.id}/entries`, {
         subjectType: 'agency',
         subjectId: w.agencyA.id,
         achievement: 'x',
         overrideReason: 'x',
       });
       expect(add.status).toBe(403);
-      const byCity = await as('nominatorCity').post(`/nominations/${city.id}/entries`, {
+      const byCity = await as('nominatorCity').post(`/api/nominations/${city.id}/entries`, {
         subjectType: 'agency',
         subjectId: w.agencyA.id,
         achievement: 'Cơ quan dẫn đầu khối sở, ngành',

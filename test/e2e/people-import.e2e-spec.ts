@@ -22,19 +22,19 @@ describe('POST /people/import', () => {
   ) =>
     t
       .http()
-      .post(`/people/import${query}`)
+      .post(`/api/people/import${query}`)
       .set('Authorization', w.tokens[who])
       .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), name);
 
   const count = async () =>
-    (await t.http().get('/people?limit=1').set('Authorization', w.tokens.admin)).body.total;
+    (await t.http().get('/api/people?limit=1').set('Authorization', w.tokens.admin)).body.total;
 
   it('creates people from a CSV with a BOM and Vietnamese names, then finds them without diacritics', async () => {
     const csv = `\uFEFFemployeeCode,fullName,category,position,partyMember,unitCode\nIMP-1,Đỗ Thị Ánh,civil_servant,Chuyên viên,true,MOTCUA\nIMP-2,"Trần Quốc Bảo, Jr",worker,,false,\n`;
     const response = await upload('hrA', csv);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ created: 2, updated: 0, rejected: [] });
-    const found = await t.http().get('/people?q=do thi anh').set('Authorization', w.tokens.hrA);
+    const found = await t.http().get('/api/people?q=do thi anh').set('Authorization', w.tokens.hrA);
     expect(found.body.items).toHaveLength(1);
     expect(found.body.items[0]).toMatchObject({
       fullName: 'Đỗ Thị Ánh',
@@ -57,7 +57,7 @@ describe('POST /people/import', () => {
     );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ created: 0, updated: 1 });
-    const found = await t.http().get('/people?q=anh tuyet').set('Authorization', w.tokens.admin);
+    const found = await t.http().get('/api/people?q=anh tuyet').set('Authorization', w.tokens.admin);
     expect(found.body.items[0]).toMatchObject({
       fullName: 'Đỗ Thị Ánh Tuyết',
       position: 'Phó Trưởng phòng',
@@ -119,7 +119,7 @@ describe('POST /people/import', () => {
   ])('answers %s with 400', async (_name, content) => {
     const response =
       content === null
-        ? await t.http().post('/people/import').set('Authorization', w.tokens.admin)
+        ? await t.http().post('/api/people/import').set('Authorization', w.tokens.admin)
         : await upload('admin', content);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');

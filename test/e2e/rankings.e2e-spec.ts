@@ -167,7 +167,7 @@ describe('rankings', () => {
   it.each(everyone)('lets %s read agency rankings city-wide', async (user) => {
     const response = await t
       .http()
-      .get('/rankings?period=2025-Q1&subjectType=agency')
+      .get('/api/rankings?period=2025-Q1&subjectType=agency')
       .set('Authorization', w.tokens[user]);
     expect(response.status).toBe(200);
     expect(response.body.total).toBe(3);
@@ -187,7 +187,7 @@ describe('rankings', () => {
     async (user, total) => {
       const response = await t
         .http()
-        .get('/rankings?period=2025-Q1&subjectType=person')
+        .get('/api/rankings?period=2025-Q1&subjectType=person')
         .set('Authorization', w.tokens[user]);
       expect(response.status).toBe(200);
       expect(response.body.total).toBe(total);
@@ -210,7 +210,7 @@ describe('rankings', () => {
         : `unitId=${w[target as 'unitA' | 'unitB'].id}`;
       const response = await t
         .http()
-        .get(`/rankings?period=2025-Q1&subjectType=person&${filter}`)
+        .get(`/api/rankings?period=2025-Q1&subjectType=person&${filter}`)
         .set('Authorization', w.tokens[user]);
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('FORBIDDEN');
@@ -233,7 +233,7 @@ describe('rankings', () => {
     ['period=2025-Q1&subjectType=person&agencyId=x', 'agencyId'],
     ['period=2025-Q1&subjectType=person&sort=name', 'sort'],
   ])('rejects ?%s with 400 naming %s', async (query, field) => {
-    const response = await t.http().get(`/rankings?${query}`).set('Authorization', w.tokens.admin);
+    const response = await t.http().get(`/api/rankings?${query}`).set('Authorization', w.tokens.admin);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(response.body)).toContain(field);
@@ -243,7 +243,7 @@ describe('rankings', () => {
     for (const query of ['agencyId=999999', 'unitId=999999']) {
       const response = await t
         .http()
-        .get(`/rankings?period=2025-Q1&subjectType=person&${query}`)
+        .get(`/api/rankings?period=2025-Q1&subjectType=person&${query}`)
         .set('Authorization', w.tokens.admin);
       expect(response.status).toBe(404);
     }
@@ -252,15 +252,15 @@ describe('rankings', () => {
   it('follows a reopen and a new approval at once', async () => {
     const reopen = await t
       .http()
-      .post(`/evaluations/${evaluationIds.anh}/reopen`)
+      .post(`/api/evaluations/${evaluationIds.anh}/reopen`)
       .set('Authorization', w.tokens.admin)
       .send({ reason: 'Kiểm tra lại' });
     expect(reopen.status).toBe(200);
     const without = await s.ranking('period=2025-Q1&subjectType=person');
     expect(without.total).toBe(5);
     expect(brief(without)[0]).toEqual([ids.an, 1]);
-    await s.call('post', `/evaluations/${evaluationIds.anh}/submit`);
-    await s.call('post', `/evaluations/${evaluationIds.anh}/approve`);
+    await s.call('post', `/api/evaluations/${evaluationIds.anh}/submit`);
+    await s.call('post', `/api/evaluations/${evaluationIds.anh}/approve`);
     const back = await s.ranking('period=2025-Q1&subjectType=person');
     expect(back.total).toBe(6);
     expect(brief(back)[0]).toEqual([ids.anh, 1]);
@@ -278,7 +278,7 @@ describe('rankings', () => {
     it('lists a person’s ranks newest first in their agency', async () => {
       const response = await t
         .http()
-        .get(`/rankings/history?subjectType=person&subjectId=${ids.hoa}`)
+        .get(`/api/rankings/history?subjectType=person&subjectId=${ids.hoa}`)
         .set('Authorization', w.tokens.headA);
       expect(response.status).toBe(200);
       expect(response.body.items).toEqual([
@@ -287,7 +287,7 @@ describe('rankings', () => {
       ]);
       const city = await t
         .http()
-        .get(`/rankings/history?subjectType=person&subjectId=${ids.hoa}&scope=city`)
+        .get(`/api/rankings/history?subjectType=person&subjectId=${ids.hoa}&scope=city`)
         .set('Authorization', w.tokens.inspector);
       expect(city.body.items[0]).toEqual({
         period: '2025-Q1',
@@ -301,7 +301,7 @@ describe('rankings', () => {
     it('lists an agency’s ranks for every role', async () => {
       const response = await t
         .http()
-        .get(`/rankings/history?subjectType=agency&subjectId=${w.agencyA.id}`)
+        .get(`/api/rankings/history?subjectType=agency&subjectId=${w.agencyA.id}`)
         .set('Authorization', w.tokens.hrB);
       expect(response.status).toBe(200);
       expect(response.body.items).toEqual([
@@ -319,7 +319,7 @@ describe('rankings', () => {
       async (user, key, extra) => {
         const response = await t
           .http()
-          .get(`/rankings/history?subjectType=person&subjectId=${ids[key]}${extra}`)
+          .get(`/api/rankings/history?subjectType=person&subjectId=${ids[key]}${extra}`)
           .set('Authorization', w.tokens[user]);
         expect(response.status).toBe(403);
       },
@@ -333,7 +333,7 @@ describe('rankings', () => {
     ])('answers ?%s with %i', async (query, status) => {
       const response = await t
         .http()
-        .get(`/rankings/history?${query}`)
+        .get(`/api/rankings/history?${query}`)
         .set('Authorization', w.tokens.admin);
       expect(response.status).toBe(status);
     });

@@ -45,7 +45,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     await rollUp(t, w.tokens.admin, '2025');
     const inspection = await t
       .http()
-      .post('/inspections')
+      .post('/api/inspections')
       .set('Authorization', w.tokens.inspector)
       .send({
         agencyId: w.agencyA.id,
@@ -62,7 +62,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
 
   describe('GET /reports/summary', () => {
     it('reports a year per agency from the roll-ups, with city totals and inspections', async () => {
-      const response = await get('/reports/summary?period=2025');
+      const response = await get('/api/reports/summary?period=2025');
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         period: '2025',
@@ -110,7 +110,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     });
 
     it('reports a quarter from its evaluations; no candidates for a quarter', async () => {
-      const q2 = await get('/reports/summary?period=2025-Q2');
+      const q2 = await get('/api/reports/summary?period=2025-Q2');
       expect(q2.status).toBe(200);
       expect(rowOf(q2.body, w.agencyA.id)).toMatchObject({
         evaluated: 8,
@@ -122,20 +122,20 @@ describe('reports and exports (SPEC §8, §9)', () => {
         agencyResult: { total: 95, grade: 'A' },
       });
       expect(q2.body.inspections).toHaveLength(1);
-      const q1 = await get('/reports/summary?period=2025-Q1');
+      const q1 = await get('/api/reports/summary?period=2025-Q1');
       expect(rowOf(q1.body, w.agencyA.id)).toMatchObject({ grades: { A: 5, B: 2, C: 1, D: 0 } });
       expect(q1.body.inspections).toEqual([]);
       expect(rowOf(q1.body, w.agencyA.id).incidents).toEqual({});
     });
 
     it('gives an agency-bound caller its own agency only', async () => {
-      const response = await get('/reports/summary?period=2025', 'headA');
+      const response = await get('/api/reports/summary?period=2025', 'headA');
       expect(response.status).toBe(200);
       expect(response.body.agencyId).toBe(w.agencyA.id);
       expect(response.body.agencies.map((a: AgencyRow) => a.agencyId)).toEqual([w.agencyA.id]);
       expect(response.body.totals.headcount).toBe(8);
       expect(
-        (await get(`/reports/summary?period=2025&agencyId=${w.agencyB.id}`, 'nominatorA')).status,
+        (await get(`/api/reports/summary?period=2025&agencyId=${w.agencyB.id}`, 'nominatorA')).status,
       ).toBe(403);
     });
 
@@ -145,7 +145,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
       ['a bad format', 'period=2025&format=docx'],
       ['an unknown field', 'period=2025&foo=1'],
     ])('refuses %s with 400', async (_name, query) => {
-      const response = await get(`/reports/summary?${query}`);
+      const response = await get(`/api/reports/summary?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
     });
@@ -153,7 +153,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     it('exports XLSX: a row per agency, the city total, then the inspections', async () => {
       const response = await download(
         t,
-        '/reports/summary?period=2025&format=xlsx',
+        '/api/reports/summary?period=2025&format=xlsx',
         w.tokens.admin,
       );
       expect(response.status).toBe(200);
@@ -183,7 +183,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     it('exports CSV with a BOM and PDF with the national header', async () => {
       const csv = await download(
         t,
-        '/reports/summary?period=2025-Q2&format=csv',
+        '/api/reports/summary?period=2025-Q2&format=csv',
         w.tokens.inspector,
       );
       expect(csv.status).toBe(200);
@@ -191,7 +191,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
       expect(records[0][1]).toBe('Cơ quan');
       expect(records.some((r) => r[1] === 'Toàn thành phố')).toBe(true);
       expect(records.some((r) => r[1]?.startsWith('KẾT QUẢ KIỂM TRA'))).toBe(true);
-      const pdf = await download(t, '/reports/summary?period=2025&format=pdf', w.tokens.nominatorA);
+      const pdf = await download(t, '/api/reports/summary?period=2025&format=pdf', w.tokens.nominatorA);
       expect(pdf.status).toBe(200);
       const text = await pdfText(pdf.body as Buffer);
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -203,8 +203,8 @@ describe('reports and exports (SPEC §8, §9)', () => {
   describe('GET /rankings/export', () => {
     it('exports the whole ranking of a scope in the order of GET /rankings', async () => {
       const query = `period=2025&subjectType=person&agencyId=${w.agencyA.id}`;
-      const page = await get(`/rankings?${query}&limit=500`);
-      const response = await download(t, `/rankings/export?${query}&format=csv`, w.tokens.headA);
+      const page = await get(`/api/rankings?${query}&limit=500`);
+      const response = await download(t, `/api/rankings/export?${query}&format=csv`, w.tokens.headA);
       expect(response.status).toBe(200);
       const records = csvRecords(response.body as Buffer);
       expect(records[0]).toEqual([
@@ -232,7 +232,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     it('streams every row of a large ranking (more than one chunk), not one page', async () => {
       const agency = await t
         .http()
-        .post('/agencies')
+        .post('/api/agencies')
         .set('Authorization', w.tokens.admin)
         .send({ code: 'BIG', name: 'Sở Lớn' });
       const count = 1105;
@@ -262,7 +262,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
       );
       const xlsx = await download(
         t,
-        `/rankings/export?period=2024-Q4&subjectType=person&agencyId=${agency.body.id}&format=xlsx`,
+        `/api/rankings/export?period=2024-Q4&subjectType=person&agencyId=${agency.body.id}&format=xlsx`,
         w.tokens.admin,
       );
       expect(xlsx.status).toBe(200);
@@ -279,7 +279,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     it('exports agencies city-wide as PDF with the national header', async () => {
       const response = await download(
         t,
-        '/rankings/export?period=2025&subjectType=agency&format=pdf',
+        '/api/rankings/export?period=2025&subjectType=agency&format=pdf',
         w.tokens.hrB,
       );
       expect(response.status).toBe(200);
@@ -295,13 +295,13 @@ describe('reports and exports (SPEC §8, §9)', () => {
       ['an agencyId for agencies', 'period=2025&subjectType=agency&agencyId=1&format=csv'],
       ['a bad period', 'period=2025-Q9&subjectType=agency&format=csv'],
     ])('refuses %s with 400', async (_name, query) => {
-      const response = await get(`/rankings/export?${query}`);
+      const response = await get(`/api/rankings/export?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
     });
 
     it('does not let /rankings/export be shadowed: GET /rankings still pages', async () => {
-      const response = await get('/rankings?period=2025&subjectType=agency&limit=1');
+      const response = await get('/api/rankings?period=2025&subjectType=agency&limit=1');
       expect(response.status).toBe(200);
       expect(response.body.items).toHaveLength(1);
     });
@@ -310,7 +310,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
       expect(
         (
           await get(
-            `/rankings/export?period=2025&subjectType=person&unitId=${w.unitB.id}&format=csv`,
+            `/api/rankings/export?period=2025&subjectType=person&unitId=${w.unitB.id}&format=csv`,
             'headA',
           )
         ).status,
@@ -322,20 +322,20 @@ describe('reports and exports (SPEC §8, §9)', () => {
     {
       name: 'GET /reports/summary (agency A)',
       method: 'get',
-      path: (w) => `/reports/summary?period=2025&agencyId=${w.agencyA.id}`,
+      path: (w) => `/api/reports/summary?period=2025&agencyId=${w.agencyA.id}`,
       allowed: { admin: 200, headA: 200, nominatorA: 200, nominatorCity: 200, inspector: 200 },
     },
     {
       name: 'GET /reports/summary?format=csv (agency A)',
       method: 'get',
-      path: (w) => `/reports/summary?period=2025&agencyId=${w.agencyA.id}&format=csv`,
+      path: (w) => `/api/reports/summary?period=2025&agencyId=${w.agencyA.id}&format=csv`,
       allowed: { admin: 200, headA: 200, nominatorA: 200, nominatorCity: 200, inspector: 200 },
     },
     {
       name: 'GET /rankings/export (people of A)',
       method: 'get',
       path: (w) =>
-        `/rankings/export?period=2025&subjectType=person&agencyId=${w.agencyA.id}&format=csv`,
+        `/api/rankings/export?period=2025&subjectType=person&agencyId=${w.agencyA.id}&format=csv`,
       allowed: {
         admin: 200,
         hrA: 200,
@@ -348,7 +348,7 @@ describe('reports and exports (SPEC §8, §9)', () => {
     {
       name: 'GET /rankings/export (agencies)',
       method: 'get',
-      path: () => '/rankings/export?period=2025&subjectType=agency&format=csv',
+      path: () => '/api/rankings/export?period=2025&subjectType=agency&format=csv',
       allowed: {
         admin: 200,
         hrA: 200,

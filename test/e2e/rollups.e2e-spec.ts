@@ -23,9 +23,9 @@ describe('rollups', () => {
   const ids: Record<string, number> = {};
 
   const post = (body: object, user: WorldUser = 'admin') =>
-    t.http().post('/rollups').set('Authorization', w.tokens[user]).send(body);
+    t.http().post('/api/rollups').set('Authorization', w.tokens[user]).send(body);
   const runsOf = async (period: string) =>
-    (await s.call('get', `/rollups/runs?period=${period}`)).items as {
+    (await s.call('get', `/api/rollups/runs?period=${period}`)).items as {
       id: number;
       status: string;
       trigger: string;
@@ -63,7 +63,7 @@ describe('rollups', () => {
     await s.approved('person', ids.khoa, '2025-Q1', 80.01);
     await s.approved('person', ids.khoa, '2025-Q2', 80.02);
     await s.approved('person', ids.lan, '2025-Q1', 95);
-    await s.call('post', '/evaluations', {
+    await s.call('post', '/api/evaluations', {
       subjectType: 'person',
       subjectId: ids.none,
       period: '2025-Q1',
@@ -143,7 +143,7 @@ describe('rollups', () => {
   it('gives the history of every period a person was ranked in, newest first', async () => {
     const response = await t
       .http()
-      .get(`/rankings/history?subjectType=person&subjectId=${ids.khoa}`)
+      .get(`/api/rankings/history?subjectType=person&subjectId=${ids.khoa}`)
       .set('Authorization', w.tokens.headA);
     expect(response.status).toBe(200);
     expect(response.body.items.map((i: { period: string }) => i.period)).toEqual([
@@ -410,7 +410,7 @@ describe('rollups', () => {
     ['hrA', 403],
     ['hrB', 403],
   ] as [WorldUser, number][])('answers GET /rollups/runs to %s with %i', async (user, status) => {
-    const response = await t.http().get('/rollups/runs').set('Authorization', w.tokens[user]);
+    const response = await t.http().get('/api/rollups/runs').set('Authorization', w.tokens[user]);
     expect(response.status).toBe(status);
     if (status === 200) expect(response.body.items.length).toBeGreaterThan(0);
   });
@@ -438,7 +438,7 @@ describe('rollups', () => {
   it('rejects a bad period filter on /rollups/runs with 400', async () => {
     const response = await t
       .http()
-      .get('/rollups/runs?period=2025-Q1')
+      .get('/api/rollups/runs?period=2025-Q1')
       .set('Authorization', w.tokens.admin);
     expect(response.status).toBe(400);
   });
@@ -453,7 +453,7 @@ describe('rollups', () => {
       const token2 = await second.login('root.admin');
       const [a, b] = await Promise.all([
         post({ period: '2025-H2' }),
-        second.http().post('/rollups').set('Authorization', token2).send({ period: '2025-H2' }),
+        second.http().post('/api/rollups').set('Authorization', token2).send({ period: '2025-H2' }),
       ]);
       expect([a.status, b.status].sort()).toEqual([202, 409]);
       const [winner, loser] = a.status === 202 ? [a, b] : [b, a];

@@ -52,18 +52,18 @@ export const WORKED_EXAMPLE_VALUES = { A1: true, A2: 60, A4: 50, B1: 3 };
 
 /** Creates and publishes a criteria set as admin; returns its id. */
 export async function publishSet(t: TestApp, admin: string, body: object): Promise<number> {
-  const created = await t.http().post('/criteria-sets').set('Authorization', admin).send(body);
+  const created = await t.http().post('/api/criteria-sets').set('Authorization', admin).send(body);
   if (created.status !== 201) throw new Error(`create set: ${JSON.stringify(created.body)}`);
   const published = await t
     .http()
-    .post(`/criteria-sets/${created.body.id}/publish`)
+    .post(`/api/criteria-sets/${created.body.id}/publish`)
     .set('Authorization', admin)
     .send({});
   if (published.status !== 200) throw new Error(`publish set: ${JSON.stringify(published.body)}`);
   return created.body.id as number;
 }
 
-/** A caller bound to a token: `call.post('/x', body)` returns the supertest response. */
+/** A caller bound to a token: `call.post('/api/x', body)` returns the supertest response. */
 export function caller(t: TestApp, token: string) {
   return {
     get: (path: string) => t.http().get(path).set('Authorization', token),

@@ -38,8 +38,8 @@ export async function buildExemplaryWorld(t: TestApp, w: World): Promise<Exempla
     return response.body;
   };
   const publish = async (body: object) => {
-    const set = await call('post', '/criteria-sets', body);
-    await call('post', `/criteria-sets/${set.id}/publish`);
+    const set = await call('post', '/api/criteria-sets', body);
+    await call('post', `/api/criteria-sets/${set.id}/publish`);
     return set.id as number;
   };
   // Total = S + I points + Q points, out of 100: I loses a point per incident (not
@@ -70,7 +70,7 @@ export async function buildExemplaryWorld(t: TestApp, w: World): Promise<Exempla
   });
   const person = async (fullName: string, agencyId: number, unitId: number, position: string) =>
     (
-      await call('post', '/people', {
+      await call('post', '/api/people', {
         employeeCode: unique('EP'),
         fullName,
         position,
@@ -97,14 +97,14 @@ export async function buildExemplaryWorld(t: TestApp, w: World): Promise<Exempla
     values: Record<string, number | boolean>,
     incidentOn?: string,
   ) => {
-    const evaluation = await call('post', '/evaluations', {
+    const evaluation = await call('post', '/api/evaluations', {
       subjectType,
       subjectId,
       period,
       values,
     });
     if (incidentOn) {
-      await call('post', '/incidents', {
+      await call('post', '/api/incidents', {
         subjectType,
         subjectId,
         criterionCode: 'I',
@@ -112,8 +112,8 @@ export async function buildExemplaryWorld(t: TestApp, w: World): Promise<Exempla
         note: 'Công dân phản ánh thái độ',
       });
     }
-    await call('post', `/evaluations/${evaluation.id}/submit`);
-    await call('post', `/evaluations/${evaluation.id}/approve`);
+    await call('post', `/api/evaluations/${evaluation.id}/submit`);
+    await call('post', `/api/evaluations/${evaluation.id}/approve`);
   };
   const full = { S: 80, Q: true };
   for (const [index, quarter] of QUARTERS.entries()) {
@@ -135,10 +135,10 @@ export async function buildExemplaryWorld(t: TestApp, w: World): Promise<Exempla
 
 /** Runs a roll-up as admin and waits for its run to succeed (GET /rollups/runs). */
 export async function rollUp(t: TestApp, admin: string, period: string): Promise<void> {
-  const started = await t.http().post('/rollups').set('Authorization', admin).send({ period });
+  const started = await t.http().post('/api/rollups').set('Authorization', admin).send({ period });
   if (started.status !== 202) throw new Error(`rollup ${period}: ${JSON.stringify(started.body)}`);
   for (let attempt = 0; attempt < 300; attempt++) {
-    const runs = await t.http().get(`/rollups/runs?period=${period}`).set('Authorization', admin);
+    const runs = await t.http().get(`/api/rollups/runs?period=${period}`).set('Authorization', admin);
     const run = (runs.body.items as { id: number; status: string; error: string | null }[]).find(
       (item) => item.id === started.body.id,
     );

@@ -23,23 +23,23 @@ export class Scores {
 
   /** A published set of one `score` criterion out of 100: the total is the value sent. */
   async publishSet(target: 'person' | 'agency', thresholds = { A: 90, B: 75, C: 50 }) {
-    const set = await this.call('post', '/criteria-sets', {
+    const set = await this.call('post', '/api/criteria-sets', {
       code: unique('RS'),
       name: 'Bộ tiêu chí xếp hạng',
       target,
       thresholds,
       criteria: [{ code: 'S', name: 'Điểm', kind: 'score', maxPoints: 100 }],
     });
-    await this.call('post', `/criteria-sets/${set.id}/publish`);
+    await this.call('post', `/api/criteria-sets/${set.id}/publish`);
     return set as { id: number };
   }
 
   async agency(name: string): Promise<number> {
-    return (await this.call('post', '/agencies', { code: unique('AG'), name })).id;
+    return (await this.call('post', '/api/agencies', { code: unique('AG'), name })).id;
   }
 
   async unit(agencyId: number, name: string): Promise<number> {
-    return (await this.call('post', `/agencies/${agencyId}/units`, { code: unique('U'), name })).id;
+    return (await this.call('post', `/api/agencies/${agencyId}/units`, { code: unique('U'), name })).id;
   }
 
   async person(
@@ -49,7 +49,7 @@ export class Scores {
     category = 'civil_servant',
   ): Promise<number> {
     const body = { employeeCode: unique('P'), fullName, category, agencyId, unitId };
-    return (await this.call('post', '/people', body)).id;
+    return (await this.call('post', '/api/people', body)).id;
   }
 
   /** An approved evaluation with total `score` (and `disqualified` through a returned reopen: no). */
@@ -59,18 +59,18 @@ export class Scores {
     period: string,
     score: number,
   ): Promise<number> {
-    const evaluation = await this.call('post', '/evaluations', {
+    const evaluation = await this.call('post', '/api/evaluations', {
       subjectType,
       subjectId,
       period,
       values: { S: score },
     });
-    await this.call('post', `/evaluations/${evaluation.id}/submit`);
-    await this.call('post', `/evaluations/${evaluation.id}/approve`);
+    await this.call('post', `/api/evaluations/${evaluation.id}/submit`);
+    await this.call('post', `/api/evaluations/${evaluation.id}/approve`);
     return evaluation.id;
   }
 
   async ranking(query: string, token = this.admin) {
-    return this.call('get', `/rankings?${query}`, {}, token);
+    return this.call('get', `/api/rankings?${query}`, {}, token);
   }
 }

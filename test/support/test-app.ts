@@ -56,7 +56,7 @@ export async function createTestApp(
     databaseUrl: database.url,
     http,
     async login(username, password = TEST_PASSWORD) {
-      const response = await http().post('/auth/login').send({ username, password });
+      const response = await http().post('/api/auth/login').send({ username, password });
       if (response.status !== 200)
         throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
       return `Bearer ${response.body.accessToken}`;

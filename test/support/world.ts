@@ -30,21 +30,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
       throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
-  const agencyA = await post('/agencies', { code: unique('A'), name: 'Sở Tài chính thử' });
-  const agencyB = await post('/agencies', { code: unique('B'), name: 'Sở Nội vụ thử' });
-  const unitA = await post(`/agencies/${agencyA.id}/units`, {
+  const agencyA = await post('/api/agencies', { code: unique('A'), name: 'Sở Tài chính thử' });
+  const agencyB = await post('/api/agencies', { code: unique('B'), name: 'Sở Nội vụ thử' });
+  const unitA = await post(`/api/agencies/${agencyA.id}/units`, {
     code: 'MOTCUA',
     name: 'Bộ phận một cửa',
   });
-  const unitB = await post(`/agencies/${agencyB.id}/units`, { code: 'VP', name: 'Văn phòng' });
-  const personA = await post('/people', {
+  const unitB = await post(`/api/agencies/${agencyB.id}/units`, { code: 'VP', name: 'Văn phòng' });
+  const personA = await post('/api/people', {
     employeeCode: unique('PA'),
     fullName: 'Nguyễn Thị Hoà',
     category: 'civil_servant',
     agencyId: agencyA.id,
     unitId: unitA.id,
   });
-  const personB = await post('/people', {
+  const personB = await post('/api/people', {
     employeeCode: unique('PB'),
     fullName: 'Trần Văn Bình',
     category: 'public_employee',
@@ -63,7 +63,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const tokens = { admin } as Record<WorldUser, string>;
   for (const [name, user] of Object.entries(users)) {
     const username = unique(name).toLowerCase();
-    await post('/users', { username, password: TEST_PASSWORD, ...user });
+    await post('/api/users', { username, password: TEST_PASSWORD, ...user });
     tokens[name as WorldUser] = await t.login(username);
   }
   return { agencyA, agencyB, unitA, unitB, personA, personB, tokens };

@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { HttpExceptionFilter, validationExceptionFactory } from '@app/core';
 
+export const API_PREFIX = 'api';
+
 /** Everything main.ts and the e2e tests share, so that tests run the app as it ships. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
@@ -19,6 +21,13 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
+  // Every API route lives under /api, so that the web app owns every other path.
+  app.setGlobalPrefix(API_PREFIX);
+  // /health stays as an alias of /api/health for probes that predate the prefix.
+  express.use((req: { url: string }, _res: unknown, next: () => void) => {
+    if (req.url === '/health') req.url = `/${API_PREFIX}/health`;
+    next();
+  });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -28,8 +37,12 @@ export function configureApp(app: INestApplication): void {
         'Emulation and commendation on the codes of conduct: evaluations, rankings, roll-ups, nominations.',
       )
       .setVersion('1.0')
+      .addServer(`/${API_PREFIX}`)
       .addBearerAuth()
       .build(),
+    { ignoreGlobalPrefix: true },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
 }

@@ -32,7 +32,7 @@ export class StartupService implements OnApplicationBootstrap {
   }
 
   printWelcome(url: string): void {
-    const lines = [`Thi đua API on ${url}`, `API docs: ${url}/docs`];
+    const lines = [`Thi đua API on ${url}`, `API docs: ${url}/api/docs`];
     if (this.seeded || this.config.seedDemo !== false) {
       lines.push(
         `Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
