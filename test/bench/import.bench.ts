@@ -20,7 +20,10 @@ export async function benchImport(): Promise<BenchResult[]> {
   const api = await startApi(database.url, 3901);
   try {
     const client = await apiClient(api.url);
-    const agency = await client.call('POST', '/api/agencies', { code: 'BENCH', name: 'Sở Thử nghiệm' });
+    const agency = await client.call('POST', '/api/agencies', {
+      code: 'BENCH',
+      name: 'Sở Thử nghiệm',
+    });
     const random = seededRandom(11);
     const codes = Array.from({ length: ROWS }, (_, i) => `B${String(i + 1).padStart(5, '0')}`);
     const peopleCsv = [
@@ -55,7 +58,11 @@ export async function benchImport(): Promise<BenchResult[]> {
     }
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     started = performance.now();
-    const outcome = await client.upload('/api/evaluations/import?period=2025-Q1', file, 'phieu.xlsx');
+    const outcome = await client.upload(
+      '/api/evaluations/import?period=2025-Q1',
+      file,
+      'phieu.xlsx',
+    );
     const seconds = (performance.now() - started) / 1000;
     void agency;
     return [

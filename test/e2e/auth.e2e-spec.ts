@@ -94,8 +94,12 @@ describe('auth', () => {
     expect(blocked.body.code).toBe('RATE_LIMITED');
     // Another username is not affected.
     expect(
-      (await t.http().post('/api/auth/login').send({ username: 'root.admin', password: TEST_PASSWORD }))
-        .status,
+      (
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ username: 'root.admin', password: TEST_PASSWORD })
+      ).status,
     ).toBe(200);
   });
 
@@ -142,7 +146,8 @@ describe('auth', () => {
       .send({ active: false });
     expect(disable.status).toBe(200);
     expect(
-      (await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken })).status,
+      (await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }))
+        .status,
     ).toBe(401);
     expect(
       (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`))
@@ -171,7 +176,8 @@ describe('auth', () => {
       .send({ refreshToken: login.body.refreshToken });
     expect(out.status).toBe(204);
     expect(
-      (await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken })).status,
+      (await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }))
+        .status,
     ).toBe(401);
   });
 

@@ -45,7 +45,10 @@ describe('demo start', () => {
       total: expect.any(Number),
       grade: expect.any(String),
     });
-    const quarter = await get('inspector', `/api/rankings?period=${lastYear}-Q4&subjectType=agency`);
+    const quarter = await get(
+      'inspector',
+      `/api/rankings?period=${lastYear}-Q4&subjectType=agency`,
+    );
     expect(quarter.body.total).toBe(8);
     const runs = (await get('admin', '/api/rollups/runs')).body.items;
     expect(
@@ -61,7 +64,10 @@ describe('demo start', () => {
   });
 
   it('surfaces candidates and a nomination list that exports', async () => {
-    const candidates = await get('nominator.stc', `/api/exemplary?period=${lastYear}&nearMisses=true`);
+    const candidates = await get(
+      'nominator.stc',
+      `/api/exemplary?period=${lastYear}&nearMisses=true`,
+    );
     expect(candidates.status).toBe(200);
     expect(candidates.body.items.length + candidates.body.nearMisses.length).toBeGreaterThan(0);
     const lists = (await get('nominator.stc', '/api/nominations')).body.items;
@@ -73,6 +79,8 @@ describe('demo start', () => {
 
   it('has incidents and an inspection of each agency', async () => {
     expect((await get('inspector', '/api/incidents?limit=1')).body.total).toBeGreaterThan(0);
-    expect((await get('inspector', '/api/inspections?limit=1')).body.total).toBeGreaterThanOrEqual(8);
+    expect((await get('inspector', '/api/inspections?limit=1')).body.total).toBeGreaterThanOrEqual(
+      8,
+    );
   });
 });

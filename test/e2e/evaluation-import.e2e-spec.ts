@@ -177,8 +177,13 @@ describe('evaluation import and template', () => {
       { row: 1, column: 'Z9', message: expect.stringContaining('unknown column') },
     ]);
     expect(
-      (await t.http().post('/api/periods/2025-Q4/close').set('Authorization', w.tokens.admin).send({}))
-        .status,
+      (
+        await t
+          .http()
+          .post('/api/periods/2025-Q4/close')
+          .set('Authorization', w.tokens.admin)
+          .send({})
+      ).status,
     ).toBe(200);
     const closed = await upload('hrA', `employeeCode,A1\n${codeA},true\n`, '?period=2025-Q4');
     expect(closed.status).toBe(409);

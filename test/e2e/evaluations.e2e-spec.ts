@@ -125,9 +125,9 @@ describe('evaluations', () => {
     });
     expect(readOnly.status).toBe(409);
     expect(readOnly.body.code).toBe('INVALID_TRANSITION');
-    expect((await as.headA.post(`/api/evaluations/${draft.id}/reopen`, { reason: 'x' })).status).toBe(
-      403,
-    );
+    expect(
+      (await as.headA.post(`/api/evaluations/${draft.id}/reopen`, { reason: 'x' })).status,
+    ).toBe(403);
     const reopened = await as.admin.post(`/api/evaluations/${draft.id}/reopen`, {
       reason: 'Phát hiện sai sót sau phê duyệt',
     });
@@ -167,7 +167,10 @@ describe('evaluations', () => {
     expect((await as.hrA.post(`/api/evaluations/${draft.id}/submit`)).body.code).toBe(
       'INVALID_TRANSITION',
     );
-    const edit = await as.hrA.patch(`/api/evaluations/${draft.id}`, { version: 2, values: { A4: 1 } });
+    const edit = await as.hrA.patch(`/api/evaluations/${draft.id}`, {
+      version: 2,
+      values: { A4: 1 },
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('INVALID_TRANSITION');
   });
@@ -327,10 +330,16 @@ describe('evaluations', () => {
       total: 100,
       grade: 'A',
     });
-    expect((await as.inspector.post(`/api/evaluations/${created.body.id}/submit`)).status).toBe(200);
+    expect((await as.inspector.post(`/api/evaluations/${created.body.id}/submit`)).status).toBe(
+      200,
+    );
     expect((await as.headA.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(403);
-    expect((await as.inspector.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(403);
-    expect((await as.admin.get(`/api/evaluations/${created.body.id}`)).body.status).toBe('submitted');
+    expect((await as.inspector.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(
+      403,
+    );
+    expect((await as.admin.get(`/api/evaluations/${created.body.id}`)).body.status).toBe(
+      'submitted',
+    );
     events.length = 0;
     expect((await as.admin.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(200);
     expect(events).toEqual([{ period, subjectType: 'agency', agencyId: w.agencyA.id }]);

@@ -135,7 +135,9 @@ describe('exemplary candidates (SPEC §7)', () => {
     expect(response.body.nearMisses).toEqual([
       expect.objectContaining({ subjectId: w.agencyB.id, failed: 'topShare' }),
     ]);
-    expect((await get('/api/exemplary?period=2025&subjectType=agency', 'nominatorA')).status).toBe(403);
+    expect((await get('/api/exemplary?period=2025&subjectType=agency', 'nominatorA')).status).toBe(
+      403,
+    );
   });
 
   it.each([

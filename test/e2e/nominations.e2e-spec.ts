@@ -143,7 +143,10 @@ describe('nomination lists (SPEC §8)', () => {
     });
 
     it('refuses a subject twice in a period across lists that are not rejected (409)', async () => {
-      const again = await as('admin').post(`/api/nominations/${listA2}/entries`, entry(x.people.hoa));
+      const again = await as('admin').post(
+        `/api/nominations/${listA2}/entries`,
+        entry(x.people.hoa),
+      );
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('CONFLICT');
       const same = await as('nominatorA').post(
@@ -217,7 +220,8 @@ describe('nomination lists (SPEC §8)', () => {
         x.people.an,
       );
       expect(
-        (await as('nominatorA').delete(`/api/nominations/${listA}/entries/${added.body.id}`)).status,
+        (await as('nominatorA').delete(`/api/nominations/${listA}/entries/${added.body.id}`))
+          .status,
       ).toBe(404);
     });
 
@@ -266,17 +270,26 @@ describe('nomination lists (SPEC §8)', () => {
       expect(byNominator.status).toBe(403);
       expect((await as('admin').get(`/api/nominations/${listA}`)).body.status).toBe('submitted');
 
-      const rejected = await as('admin').post(`/api/nominations/${listA}/decide`, decision('rejected'));
+      const rejected = await as('admin').post(
+        `/api/nominations/${listA}/decide`,
+        decision('rejected'),
+      );
       expect(rejected.status).toBe(200);
       expect(rejected.body).toMatchObject({
         status: 'rejected',
         decisionNumber: '125/QĐ-SVHTT',
         decisionDate: '2026-02-10',
       });
-      const again = await as('admin').post(`/api/nominations/${listA}/decide`, decision('accepted'));
+      const again = await as('admin').post(
+        `/api/nominations/${listA}/decide`,
+        decision('accepted'),
+      );
       expect(again.status).toBe(409);
 
-      const freed = await as('admin').post(`/api/nominations/${listA2}/entries`, entry(x.people.hoa));
+      const freed = await as('admin').post(
+        `/api/nominations/${listA2}/entries`,
+        entry(x.people.hoa),
+      );
       expect(freed.status).toBe(201);
       await as('admin').post(`/api/nominations/${listA2}/submit`).expect(200);
       const accepted = await as('admin').post(
@@ -422,9 +435,13 @@ describe('nomination lists (SPEC §8)', () => {
     });
 
     it('refuses an unknown format (400) and another agency (403)', async () => {
-      expect((await as('admin').get(`/api/nominations/${listId}/export?format=doc`)).status).toBe(400);
+      expect((await as('admin').get(`/api/nominations/${listId}/export?format=doc`)).status).toBe(
+        400,
+      );
       expect((await as('admin').get(`/api/nominations/${listId}/export`)).status).toBe(400);
-      expect((await as('headB').get(`/api/nominations/${listId}/export?format=csv`)).status).toBe(403);
+      expect((await as('headB').get(`/api/nominations/${listId}/export?format=csv`)).status).toBe(
+        403,
+      );
     });
   });
 
@@ -452,11 +469,17 @@ describe('nomination lists (SPEC §8)', () => {
         await newList('admin', { title: 'Đã gửi', period: '2025-H2', agencyId: w.agencyA.id })
       ).id;
       await as('admin')
-        .post(`/api/nominations/${submittedId}/entries`, entry(x.people.linh, { overrideReason: 'x' }))
+        .post(
+          `/api/nominations/${submittedId}/entries`,
+          entry(x.people.linh, { overrideReason: 'x' }),
+        )
         .expect(201);
       await as('admin').post(`/api/nominations/${submittedId}/submit`).expect(200);
       await as('admin')
-        .post(`/api/nominations/${lists.submit}/entries`, entry(x.people.bao, { overrideReason: 'x' }))
+        .post(
+          `/api/nominations/${lists.submit}/entries`,
+          entry(x.people.bao, { overrideReason: 'x' }),
+        )
         .expect(201);
     });
 

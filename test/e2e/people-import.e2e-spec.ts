@@ -57,7 +57,10 @@ describe('POST /people/import', () => {
     );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ created: 0, updated: 1 });
-    const found = await t.http().get('/api/people?q=anh tuyet').set('Authorization', w.tokens.admin);
+    const found = await t
+      .http()
+      .get('/api/people?q=anh tuyet')
+      .set('Authorization', w.tokens.admin);
     expect(found.body.items[0]).toMatchObject({
       fullName: 'Đỗ Thị Ánh Tuyết',
       position: 'Phó Trưởng phòng',

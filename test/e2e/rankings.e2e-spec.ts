@@ -233,7 +233,10 @@ describe('rankings', () => {
     ['period=2025-Q1&subjectType=person&agencyId=x', 'agencyId'],
     ['period=2025-Q1&subjectType=person&sort=name', 'sort'],
   ])('rejects ?%s with 400 naming %s', async (query, field) => {
-    const response = await t.http().get(`/api/rankings?${query}`).set('Authorization', w.tokens.admin);
+    const response = await t
+      .http()
+      .get(`/api/rankings?${query}`)
+      .set('Authorization', w.tokens.admin);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(response.body)).toContain(field);

@@ -135,7 +135,8 @@ describe('reports and exports (SPEC §8, §9)', () => {
       expect(response.body.agencies.map((a: AgencyRow) => a.agencyId)).toEqual([w.agencyA.id]);
       expect(response.body.totals.headcount).toBe(8);
       expect(
-        (await get(`/api/reports/summary?period=2025&agencyId=${w.agencyB.id}`, 'nominatorA')).status,
+        (await get(`/api/reports/summary?period=2025&agencyId=${w.agencyB.id}`, 'nominatorA'))
+          .status,
       ).toBe(403);
     });
 
@@ -191,7 +192,11 @@ describe('reports and exports (SPEC §8, §9)', () => {
       expect(records[0][1]).toBe('Cơ quan');
       expect(records.some((r) => r[1] === 'Toàn thành phố')).toBe(true);
       expect(records.some((r) => r[1]?.startsWith('KẾT QUẢ KIỂM TRA'))).toBe(true);
-      const pdf = await download(t, '/api/reports/summary?period=2025&format=pdf', w.tokens.nominatorA);
+      const pdf = await download(
+        t,
+        '/api/reports/summary?period=2025&format=pdf',
+        w.tokens.nominatorA,
+      );
       expect(pdf.status).toBe(200);
       const text = await pdfText(pdf.body as Buffer);
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -204,7 +209,11 @@ describe('reports and exports (SPEC §8, §9)', () => {
     it('exports the whole ranking of a scope in the order of GET /rankings', async () => {
       const query = `period=2025&subjectType=person&agencyId=${w.agencyA.id}`;
       const page = await get(`/api/rankings?${query}&limit=500`);
-      const response = await download(t, `/api/rankings/export?${query}&format=csv`, w.tokens.headA);
+      const response = await download(
+        t,
+        `/api/rankings/export?${query}&format=csv`,
+        w.tokens.headA,
+      );
       expect(response.status).toBe(200);
       const records = csvRecords(response.body as Buffer);
       expect(records[0]).toEqual([

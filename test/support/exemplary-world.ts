@@ -138,7 +138,10 @@ export async function rollUp(t: TestApp, admin: string, period: string): Promise
   const started = await t.http().post('/api/rollups').set('Authorization', admin).send({ period });
   if (started.status !== 202) throw new Error(`rollup ${period}: ${JSON.stringify(started.body)}`);
   for (let attempt = 0; attempt < 300; attempt++) {
-    const runs = await t.http().get(`/api/rollups/runs?period=${period}`).set('Authorization', admin);
+    const runs = await t
+      .http()
+      .get(`/api/rollups/runs?period=${period}`)
+      .set('Authorization', admin);
     const run = (runs.body.items as { id: number; status: string; error: string | null }[]).find(
       (item) => item.id === started.body.id,
     );

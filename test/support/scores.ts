@@ -39,7 +39,8 @@ export class Scores {
   }
 
   async unit(agencyId: number, name: string): Promise<number> {
-    return (await this.call('post', `/api/agencies/${agencyId}/units`, { code: unique('U'), name })).id;
+    return (await this.call('post', `/api/agencies/${agencyId}/units`, { code: unique('U'), name }))
+      .id;
   }
 
   async person(
