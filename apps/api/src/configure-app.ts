@@ -2,7 +2,12 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { HttpExceptionFilter, validationExceptionFactory } from '@app/core';
+import {
+  appConfig,
+  type AppConfig,
+  HttpExceptionFilter,
+  validationExceptionFactory,
+} from '@app/core';
 
 export const API_PREFIX = 'api';
 
@@ -11,6 +16,8 @@ export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '2mb' });
   express.disable('x-powered-by');
+  // The client address the sign-in throttle counts: behind a proxy, the one it forwards.
+  express.set('trust proxy', app.get<AppConfig>(appConfig.KEY).trustProxy);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from './actor';
 import { Allow, ANY_ROLE, Public } from './allow.decorator';
@@ -15,8 +15,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<TokensDto> {
-    return this.auth.login(body.username, body.password);
+  login(@Body() body: LoginDto, @Ip() address: string): Promise<TokensDto> {
+    return this.auth.login(body.username, body.password, address);
   }
 
   /** Rotates the refresh token; reusing an old one revokes every token of its family. */

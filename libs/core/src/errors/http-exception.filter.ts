@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, STATUS_OF } from './domain-errors';
+import { DomainError, ErrorCode, RateLimited, STATUS_OF } from './domain-errors';
 import { domainErrorFromDatabase } from './database-errors';
 import { ErrorBody } from './error-body';
 
@@ -55,6 +55,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (exception instanceof RateLimited && exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
