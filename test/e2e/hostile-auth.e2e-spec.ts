@@ -1,4 +1,5 @@
 import bcrypt from 'bcryptjs';
+import jwt from 'jsonwebtoken';
 import Redis from 'ioredis';
 import { LoginThrottle } from '@app/core';
 import { listeningPort, loginFrom } from '../support/from-address';
@@ -174,6 +175,69 @@ describe('hostile sign-in', () => {
     expect(latencies.length).toBeGreaterThanOrEqual(3);
     const median = [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length / 2)];
     expect(median).toBeLessThan(500);
+  });
+
+  describe('access tokens', () => {
+    const secret = 'test-secret-that-is-long-enough-for-hs256-signing';
+    const me = (token: string) =>
+      t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+
+    async function signIn(username: string) {
+      const response = await loginFrom(t, '127.0.9.1', username, TEST_PASSWORD);
+      expect(response.status).toBe(200);
+      return response.body as { accessToken: string; refreshToken: string };
+    }
+
+    it('refuses a correctly signed token without an expiry', async () => {
+      const { id } = await createUser(t, admin, 'no.expiry');
+      const claims = { sub: id, ver: 0, role: 'inspector', agencyId: null };
+      const options = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
+      expect((await me(jwt.sign(claims, secret, { ...options, expiresIn: 60 }))).status).toBe(200);
+      const endless = await me(jwt.sign(claims, secret, options));
+      expect(endless.status).toBe(401);
+      expect(endless.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['a password change', { password: 'another-password-456' }],
+      ['a role change', { role: 'nominator' }],
+    ])('ends the access and refresh tokens at once after %s', async (_what, change) => {
+      const username = `changed.${Object.keys(change)[0]}`;
+      const { id } = await createUser(t, admin, username);
+      const session = await signIn(username);
+      expect((await me(session.accessToken)).status).toBe(200);
+      const patched = await t
+        .http()
+        .patch(`/api/users/${id}`)
+        .set('Authorization', admin)
+        .send(change);
+      expect(patched.status).toBe(200);
+      const stale = await me(session.accessToken);
+      expect(stale.status).toBe(401);
+      expect(stale.body.code).toBe('UNAUTHENTICATED');
+      const refresh = await t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: session.refreshToken });
+      expect(refresh.status).toBe(401);
+      // A new sign-in works with the new rights.
+      const password = 'password' in change ? change.password : TEST_PASSWORD;
+      const again = await loginFrom(t, '127.0.9.1', username, password);
+      expect(again.status).toBe(200);
+      expect((await me(again.body.accessToken)).status).toBe(200);
+    });
+
+    it('keeps the sessions of a user whose unrelated edit changed nothing of their rights', async () => {
+      const { id } = await createUser(t, admin, 'same.rights');
+      const session = await signIn('same.rights');
+      const patched = await t
+        .http()
+        .patch(`/api/users/${id}`)
+        .set('Authorization', admin)
+        .send({ role: 'inspector' });
+      expect(patched.status).toBe(200);
+      expect((await me(session.accessToken)).status).toBe(200);
+    });
   });
 
   // Last: passport keeps one 'jwt' strategy per process, the newest app's, so tokens are not

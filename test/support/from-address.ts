@@ -22,7 +22,7 @@ export function listeningPort(t: TestApp): Promise<number> {
 export interface PlainResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
 /**

@@ -1,11 +1,13 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import {
   appConfig,
+  DecimalValidationPipe,
   type AppConfig,
   HttpExceptionFilter,
+  PlainTextPipe,
   validationExceptionFactory,
 } from '@app/core';
 
@@ -20,7 +22,8 @@ export function configureApp(app: INestApplication): void {
   express.set('trust proxy', app.get<AppConfig>(appConfig.KEY).trustProxy);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalPipes(
-    new ValidationPipe({
+    new PlainTextPipe(),
+    new DecimalValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -2,3 +2,5 @@ export * from './page';
 export * from './id.pipe';
 export * from './download';
 export * from './transforms';
+export * from './plain-text';
+export * from './decimal-validation.pipe';

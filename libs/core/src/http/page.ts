@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { wholeNumber } from './transforms';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const DEFAULT_LIMIT = 50;
@@ -8,7 +9,7 @@ export const MAX_LIMIT = 500;
 export class PageQueryDto {
   /** Items per page, 1 to 500. */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   @Max(MAX_LIMIT)
@@ -16,7 +17,7 @@ export class PageQueryDto {
 
   /** Items to skip. */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(0)
   offset: number = 0;
