@@ -7,8 +7,10 @@ import { ValidationFailed } from '../errors/domain-errors';
  * overrides and isolates (U+202A-U+202E, U+2066-U+2069: "‮" makes a name read backwards) and lone
  * surrogates (not text at all; MariaDB refuses them with an error).
  */
+/* eslint-disable no-control-regex -- finding control characters is the point */
 export const FORBIDDEN_TEXT =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+/* eslint-enable no-control-regex */
 
 export const FORBIDDEN_TEXT_RULE = 'must not contain control or bidirectional-override characters';
 
