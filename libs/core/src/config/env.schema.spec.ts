@@ -10,6 +10,7 @@ describe('parseEnv', () => {
       rollupCatchUp: true,
       redisUrl: null,
       trustProxy: false,
+      webDistDir: 'apps/web/dist',
       candidateShare: { person: 0.15, agency: 0.2 },
       rollupSchedule: {
         timeZone: 'Asia/Ho_Chi_Minh',

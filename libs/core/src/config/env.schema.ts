@@ -20,12 +20,15 @@ export interface AppEnv {
   redisUrl: string | null;
   /** TRUST_PROXY: Express's `trust proxy` (false, true, a hop count or addresses), for client addresses. */
   trustProxy: boolean | number | string;
+  /** WEB_DIST_DIR: the built web app served at `/` (default apps/web/dist of the working folder). */
+  webDistDir: string;
 }
 
 /** A configuration error: start-up prints its one line and stops. */
 export class ConfigError extends Error {}
 
 export const DEFAULT_SQLITE_PATH = 'data/thidua.sqlite';
+export const DEFAULT_WEB_DIST_DIR = 'apps/web/dist';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 type Env = Record<string, string | undefined>;
@@ -193,5 +196,6 @@ export function parseEnv(env: Env): AppEnv {
     rollupCatchUp: parseBoolean('ROLLUP_CATCH_UP', present(env, 'ROLLUP_CATCH_UP')) ?? true,
     redisUrl: parseRedisUrl(present(env, 'REDIS_URL')),
     trustProxy: parseTrustProxy(present(env, 'TRUST_PROXY')),
+    webDistDir: present(env, 'WEB_DIST_DIR') ?? DEFAULT_WEB_DIST_DIR,
   };
 }
