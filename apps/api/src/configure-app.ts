@@ -1,19 +1,25 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { HttpExceptionFilter, validationExceptionFactory } from '@app/core';
+import {
+  BoundedValidationPipe,
+  HttpExceptionFilter,
+  jsonBodyParser,
+  validationExceptionFactory,
+} from '@app/core';
 
 export const API_PREFIX = 'api';
 
 /** Everything main.ts and the e2e tests share, so that tests run the app as it ships. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '2mb' });
+  // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
+  express.use(jsonBodyParser());
   express.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalPipes(
-    new ValidationPipe({
+    new BoundedValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
