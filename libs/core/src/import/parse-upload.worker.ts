@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { csvRows } from './csv-rows';
 import { tableFromRows, type UploadedTable } from './table-from-rows';
 import { UploadRefused } from './upload-refused';
@@ -26,7 +26,8 @@ async function parseJob(job: ParseJob): Promise<ParseAnswer> {
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  void parseJob(workerData as ParseJob).then((answer) => port.postMessage(answer));
-}
+// One job at a time: the pool sends the next only after this one's answer. An unexpected error
+// escapes, the worker dies with it and the pool replaces it.
+parentPort?.on('message', (job: ParseJob) => {
+  void parseJob(job).then((answer) => parentPort!.postMessage(answer));
+});
