@@ -4,8 +4,8 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World } from '../support/world';
 
 /**
- * The role × scope matrix of the organisation routes (SPEC §2), and of the evaluation import
- * and its agency template: each role,
+ * The role × scope matrix of the organisation and dashboard routes (SPEC §2), and of the
+ * evaluation import and its agency template: each role,
  * own agency (A) and other agency (B). Feature e2e files hold their own rows.
  */
 const everyone = {
@@ -27,6 +27,7 @@ const readersOfA = {
   inspector: 200,
 };
 
+const cityWide = { admin: 200, nominatorCity: 200, inspector: 200 };
 let codeOfPersonA = '';
 
 const routes: RouteCase[] = [
@@ -134,6 +135,24 @@ const routes: RouteCase[] = [
   },
   { name: 'GET /audit', method: 'get', path: () => '/api/audit', allowed: { admin: 200 } },
   {
+    name: 'GET /dashboard/agency',
+    method: 'get',
+    path: (w) => `/api/dashboard/agency?period=2025-Q2&agencyId=${w.agencyA.id}`,
+    allowed: readersOfA,
+  },
+  {
+    name: 'GET /dashboard/city/agencies',
+    method: 'get',
+    path: () => '/api/dashboard/city/agencies?period=2025',
+    allowed: cityWide,
+  },
+  {
+    name: 'GET /dashboard/city/coverage',
+    method: 'get',
+    path: () => '/api/dashboard/city/coverage?period=2025-Q1',
+    allowed: cityWide,
+  },
+  {
     // Every agency's values, drafts included: only the editors of agency evaluations.
     name: 'GET /evaluations/import-template?subjectType=agency',
     method: 'get',
@@ -151,7 +170,7 @@ const routes: RouteCase[] = [
   },
 ];
 
-describe('permission matrix: organisation, users, audit', () => {
+describe('permission matrix: organisation, users, audit, dashboards', () => {
   let t: TestApp;
   let w: World;
 

@@ -187,6 +187,23 @@ export async function readHistory(
   )) as HistoryRow[];
 }
 
+/** A subject's entries of one scope kind in the given periods, by ix_ranking_entries_subject. */
+export async function readRanksIn(
+  manager: EntityManager,
+  subjectType: SubjectType,
+  subjectId: number,
+  kind: ScopeKind,
+  periods: readonly string[],
+): Promise<HistoryRow[]> {
+  if (periods.length === 0) return [];
+  return (await manager.query(
+    `SELECT period, \`rank\`, ranked_of, total, grade FROM ranking_entries
+     WHERE subject_type = ? AND subject_id = ? AND scope_kind = ?
+       AND period IN (${periods.map(() => '?').join(', ')})`,
+    [subjectType, subjectId, kind, ...periods],
+  )) as HistoryRow[];
+}
+
 /** Whether a snapshot of the period was ever built. */
 export async function hasSnapshot(
   manager: EntityManager,

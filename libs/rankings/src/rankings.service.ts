@@ -20,7 +20,23 @@ import {
 import { historyOrder } from './history-order';
 import { movementOf, parsePeriod, previousPeriod, topPercent } from '@app/domain';
 import { RankingSnapshotsService } from './ranking-snapshots.service';
-import { readHistory, readPage, type ScopeKind, type SnapshotScope } from './rankings.queries';
+import {
+  readHistory,
+  readPage,
+  readRanksIn,
+  type ScopeKind,
+  type SnapshotScope,
+  type SubjectType,
+} from './rankings.queries';
+
+/** A subject's place in one period's ranking; nulls when it was not ranked then. */
+export interface PeriodRank {
+  period: string;
+  rank: number | null;
+  rankedOf: number | null;
+  total: number | null;
+  grade: string | null;
+}
 
 /** Rankings of a period and scope (SPEC §6), read from the snapshot; scopes of SPEC §2. */
 @Injectable()
@@ -107,6 +123,38 @@ export class RankingsService {
       grade: row.grade,
     }));
     return { items: historyOrder(items) };
+  }
+
+  /**
+   * A subject's rank in its default scope (agencies city-wide, people in their agency) in each
+   * of the periods, in the order given, null where it was not ranked. For callers that already
+   * checked the subject's scope (a dashboard's trend line).
+   */
+  async ranksIn(
+    subjectType: SubjectType,
+    subjectId: number,
+    periods: readonly string[],
+  ): Promise<PeriodRank[]> {
+    await Promise.all(periods.map((period) => this.snapshots.ensureFresh(period, subjectType)));
+    const kind: ScopeKind = subjectType === 'agency' ? 'city' : 'agency';
+    const rows = await readRanksIn(
+      this.transactions.dataSource.manager,
+      subjectType,
+      subjectId,
+      kind,
+      periods,
+    );
+    const byPeriod = new Map(rows.map((row) => [row.period, row]));
+    return periods.map((period) => {
+      const row = byPeriod.get(period);
+      return {
+        period,
+        rank: row ? Number(row.rank) : null,
+        rankedOf: row ? Number(row.ranked_of) : null,
+        total: row ? Number(row.total) : null,
+        grade: row ? row.grade : null,
+      };
+    });
   }
 
   /** The scope a ranking request names, checked against the caller's scope (SPEC §2). */

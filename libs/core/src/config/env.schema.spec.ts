@@ -8,6 +8,7 @@ describe('parseEnv', () => {
       seedDemo: null,
       jwtSecret: null,
       rollupCatchUp: true,
+      webDistDir: 'apps/web/dist',
       candidateShare: { person: 0.15, agency: 0.2 },
       rollupSchedule: {
         timeZone: 'Asia/Ho_Chi_Minh',
