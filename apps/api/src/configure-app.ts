@@ -6,8 +6,9 @@ import helmet from 'helmet';
 import {
   appConfig,
   type AppConfig,
-  DecimalValidationPipe,
+  BoundedValidationPipe,
   HttpExceptionFilter,
+  jsonBodyParser,
   PlainTextPipe,
   validationExceptionFactory,
 } from '@app/core';
@@ -18,7 +19,8 @@ export const API_PREFIX = 'api';
 /** Everything main.ts and the e2e tests share, so that tests run the app as it ships. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '2mb' });
+  // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
+  express.use(jsonBodyParser());
   express.disable('x-powered-by');
   // The client address the sign-in throttle counts: behind a proxy, the one it forwards.
   express.set('trust proxy', app.get<AppConfig>(appConfig.KEY).trustProxy);
@@ -47,7 +49,8 @@ export function configureApp(app: INestApplication): void {
   serveWebApp(express, app.get<AppConfig>(appConfig.KEY).webDistDir, API_PREFIX);
   app.useGlobalPipes(
     new PlainTextPipe(),
-    new DecimalValidationPipe({
+    // Bounded: a body's shape is checked before class-transformer; decimal: ids are digits only.
+    new BoundedValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
