@@ -8,6 +8,7 @@ describe('parseEnv', () => {
       seedDemo: null,
       jwtSecret: null,
       rollupCatchUp: true,
+      redisUrl: null,
       candidateShare: { person: 0.15, agency: 0.2 },
       rollupSchedule: {
         timeZone: 'Asia/Ho_Chi_Minh',
@@ -31,6 +32,7 @@ describe('parseEnv', () => {
       { port: 8080, seedDemo: false },
     ],
     [{ CANDIDATE_SHARE_PERSON: '0.1' }, { candidateShare: { person: 0.1, agency: 0.2 } }],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, { redisUrl: 'redis://127.0.0.1:6379' }],
   ])('reads %j', (env, expected) => {
     expect(parseEnv(env)).toMatchObject(expected);
   });
@@ -51,6 +53,8 @@ describe('parseEnv', () => {
     [{ CANDIDATE_SHARE_AGENCY: '1.5' }, 'CANDIDATE_SHARE_AGENCY'],
     [{ ROLLUP_TIME_ZONE: 'Mars/Olympus' }, 'ROLLUP_TIME_ZONE'],
     [{ ROLLUP_H1_CRON: 'every july' }, 'ROLLUP_H1_CRON'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
   ])('refuses %j with one line naming %s', (env, name) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     expect(() => parseEnv(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));

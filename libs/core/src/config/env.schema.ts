@@ -16,6 +16,8 @@ export interface AppEnv {
   rollupSchedule: { timeZone: string; firstHalfCron: string; secondHalfAndYearCron: string };
   /** ROLLUP_CATCH_UP (default true): run missed scheduled roll-ups at start-up. */
   rollupCatchUp: boolean;
+  /** REDIS_URL (optional): a redis:// address shared by the instances of one deployment. */
+  redisUrl: string | null;
 }
 
 /** A configuration error: start-up prints its one line and stops. */
@@ -97,6 +99,19 @@ function parseTimeZone(raw: string | undefined, fallback: string): string {
   return raw;
 }
 
+function parseRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail('REDIS_URL', `must be a redis:// address, got "${raw}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    fail('REDIS_URL', `must be a redis:// address, got "${raw}"`);
+  return raw;
+}
+
 /** Reads and checks every setting; throws ConfigError naming the first bad one. */
 export function parseEnv(env: Env): AppEnv {
   const database = parseDatabase(present(env, 'DATABASE_URL'));
@@ -155,5 +170,6 @@ export function parseEnv(env: Env): AppEnv {
       ),
     },
     rollupCatchUp: parseBoolean('ROLLUP_CATCH_UP', present(env, 'ROLLUP_CATCH_UP')) ?? true,
+    redisUrl: parseRedisUrl(present(env, 'REDIS_URL')),
   };
 }
