@@ -74,6 +74,11 @@ export class RankIndex {
   private readonly above: number[];
   readonly size: number;
 
+  /** How many distinct totals: the index's size in memory. */
+  get buckets(): number {
+    return this.totals.length;
+  }
+
   constructor(counts: readonly TotalCount[]) {
     const sorted = counts.filter((c) => c.entries > 0).sort((a, b) => b.total - a.total);
     this.totals = sorted.map((c) => c.total);

@@ -77,6 +77,27 @@ export async function bumpVersion(
 }
 
 /**
+ * Like bumpVersion, for a ranking that must already exist: null (and nothing written) when the
+ * period was never built, whose first build then covers the change.
+ */
+export async function takeTurn(
+  manager: EntityManager,
+  period: string,
+  subjectType: SubjectType,
+  now: string,
+): Promise<number | null> {
+  await manager.query(
+    'UPDATE ranking_snapshots SET version = version + 1, refreshed_at = ? WHERE period = ? AND subject_type = ?',
+    [now, period, subjectType],
+  );
+  const [row] = (await manager.query(
+    'SELECT version FROM ranking_snapshots WHERE period = ? AND subject_type = ?',
+    [period, subjectType],
+  )) as { version: number | string }[];
+  return row ? Number(row.version) : null;
+}
+
+/**
  * Rebuilds the ranking of one period and subject type from its source: the check that the
  * incremental path is measured against, the first build of a period, and a roll-up run's
  * replacement. Run inside the caller's transaction: readers see the old ranking or the new.
@@ -374,7 +395,9 @@ export async function readHistory(
 export async function readVersions(
   manager: EntityManager,
 ): Promise<{ period: string; subject_type: SubjectType; version: number | string }[]> {
-  return (await manager.query(
-    'SELECT period, subject_type, version FROM ranking_snapshots',
-  )) as { period: string; subject_type: SubjectType; version: number | string }[];
+  return (await manager.query('SELECT period, subject_type, version FROM ranking_snapshots')) as {
+    period: string;
+    subject_type: SubjectType;
+    version: number | string;
+  }[];
 }

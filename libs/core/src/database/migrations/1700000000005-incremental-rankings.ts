@@ -101,7 +101,12 @@ export class IncrementalRankings1700000000005 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     const mysql = db.connection.options.type === 'mysql';
-    for (const table of ['evaluation_changes', 'ranking_snapshots', 'ranking_totals', 'ranking_entries']) {
+    for (const table of [
+      'evaluation_changes',
+      'ranking_snapshots',
+      'ranking_totals',
+      'ranking_entries',
+    ]) {
       await db.dropTable(table);
     }
     // The layout of 1700000000003, empty: the previous version rebuilds it at start-up.
