@@ -131,11 +131,20 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   }
 
   /**
-   * Rebuilds a ranking whole in the caller's transaction (a roll-up run, with its results). The
-   * new version is learnt from the database after the caller commits (VERSION_POLL_MS).
+   * Rebuilds a ranking whole in the caller's transaction (a roll-up run, with its results); the
+   * caller calls announce() after its commit.
    */
   refreshIn(manager: EntityManager, period: string, subjectType: SubjectType): Promise<number> {
     return this.rebuildIn(manager, period, subjectType);
+  }
+
+  /** After the caller of refreshIn committed: this instance and the others learn the versions. */
+  async announce(period: string): Promise<void> {
+    const rows = (await this.transactions.dataSource.query(
+      'SELECT subject_type, version FROM ranking_snapshots WHERE period = ?',
+      [period],
+    )) as { subject_type: SubjectType; version: number | string }[];
+    for (const row of rows) this.versions.committed(period, row.subject_type, Number(row.version));
   }
 
   private rebuildIn(manager: EntityManager, period: string, subjectType: SubjectType) {
