@@ -145,4 +145,65 @@ describe('ranking freshness', () => {
     expect(Number(after.version)).toBe(Number(version) + 1);
     expect(await t.dataSource.query('SELECT * FROM evaluation_changes')).toEqual([]);
   });
+
+  // Last: it stops this instance's ranking work.
+  it('finishes at start-up of another instance the work a crashed one left pending', async () => {
+    const call = clientOf(t, w.tokens.admin);
+    const [one, two] = [subjects[1].subjectId, subjects[2].subjectId];
+    const ids: number[] = [];
+    for (const [person, score] of [
+      [one, 80],
+      [two, 70],
+    ]) {
+      const created = await call('post', '/api/evaluations', {
+        subjectType: 'person',
+        subjectId: person,
+        period: '2025-Q3',
+        values: { S: score },
+      });
+      await call('post', `/api/evaluations/${created.id}/submit`);
+      await call('post', `/api/evaluations/${created.id}/approve`);
+      ids.push(created.id);
+    }
+    const snapshots = t.app.get(RankingSnapshotsService);
+    await snapshots.drain();
+    // The instance stops working (as if killed): two changes commit with their outbox rows and
+    // nobody works them off; one was even claimed by an instance that died holding it.
+    await snapshots.onApplicationShutdown();
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await t.dataSource.transaction(async (manager) => {
+      await manager.query("UPDATE evaluations SET status = 'returned' WHERE id = ?", [ids[0]]);
+      await manager.query('UPDATE evaluations SET total = 95 WHERE id = ?', [ids[1]]);
+      await manager.query(
+        `INSERT INTO evaluation_changes (period, subject_type, subject_id, created_at, claimed_by, claimed_until)
+         VALUES ('2025-Q3', 'person', ?, ?, NULL, NULL),
+                ('2025-Q3', 'person', ?, ?, 'a-dead-instance', '2000-01-01 00:00:00.000')`,
+        [one, now, two, now],
+      );
+    });
+    const cityEntries = () =>
+      t.dataSource.query(
+        `SELECT subject_id, total FROM ranking_entries
+         WHERE period = '2025-Q3' AND subject_type = 'person' AND scope_kind = 'city'
+         ORDER BY subject_id`,
+      );
+    expect(
+      (await cityEntries()).map((row: { subject_id: number }) => Number(row.subject_id)),
+    ).toEqual([one, two].sort((a, b) => a - b));
+    const next = await createTestApp({}, { shareDatabaseOf: t });
+    try {
+      await next.app.get(RankingSnapshotsService).settledAll();
+      expect(await next.dataSource.query('SELECT id FROM evaluation_changes')).toEqual([]);
+      const ranking = await next
+        .http()
+        .get('/api/rankings?period=2025-Q3&subjectType=person')
+        .set('Authorization', await next.login('root.admin'));
+      expect(ranking.body).toMatchObject({
+        total: 1,
+        items: [{ subjectId: two, rank: 1, total: 95 }],
+      });
+    } finally {
+      await next.close();
+    }
+  });
 });
