@@ -122,8 +122,20 @@ describe.each([
     expect(built).toBeGreaterThan(before);
     const base = one.processed + two.processed;
     // Ten approvals through both instances at once, both instances draining all the while.
+    // (Drafts are created one by one: concurrent creations are not what this is about.)
+    const submitted: number[] = [];
+    for (const [i, id] of people.slice(0, 10).entries()) {
+      const created = await via[0]('post', '/api/evaluations', {
+        subjectType: 'person',
+        subjectId: id,
+        period: '2025-Q3',
+        values: { S: 50 + i },
+      });
+      await via[0]('post', `/api/evaluations/${created.id}/submit`);
+      submitted.push(created.id);
+    }
     await Promise.all([
-      ...people.slice(0, 10).map((id, i) => approve(via[i % 2], id, '2025-Q3', 50 + i)),
+      ...submitted.map((id, i) => via[i % 2]('post', `/api/evaluations/${id}/approve`)),
       one.drain(),
       two.drain(),
     ]);
