@@ -119,7 +119,6 @@ export async function rankingThroughApi(
   pageSize = 500,
 ): Promise<{ total: number; items: Item[] }> {
   const items: Item[] = [];
-  let total = 0;
   for (let offset = 0; ; offset += pageSize) {
     const response = await t
       .http()
@@ -127,7 +126,7 @@ export async function rankingThroughApi(
       .set('Authorization', token);
     if (response.status !== 200)
       throw new Error(`${scope.query}: ${response.status} ${JSON.stringify(response.body)}`);
-    total = response.body.total;
+    const total: number = response.body.total;
     for (const item of response.body.items as Item[])
       items.push({
         subjectId: item.subjectId,
