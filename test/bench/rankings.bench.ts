@@ -246,14 +246,19 @@ export async function benchRankings(): Promise<BenchResult[]> {
       };
     };
 
-    // The burst: BURST_RATE approvals a second while the city page is read at 10 connections.
+    // The burst: BURST_RATE approvals a second while the city page of the quarter they change
+    // is read at 10 connections (each approval makes the cached page stale).
     const burstSet = candidates.slice(next, next + BURST_SECONDS * BURST_RATE);
     for (const evaluation of burstSet) await makeSubmitted(client, evaluation.id);
     await delay(2000); // the reopenings' ranking work done before the burst
     const userstatWas = await setUserStat(database.url, true);
     const changedBefore = await rowsChanged(database.url);
     const approvals: number[] = [];
-    const reading = measure(page, client.authorization, BURST_SECONDS);
+    const reading = measure(
+      `${api.url}/api/rankings?period=${quarter}&subjectType=person&limit=50`,
+      client.authorization,
+      BURST_SECONDS,
+    );
     const started = performance.now();
     await Promise.all(
       burstSet.map(async (evaluation, i) => {
@@ -310,7 +315,7 @@ export async function benchRankings(): Promise<BenchResult[]> {
       freshRow('freshness: approval → new rank, same instance', samples.same),
       freshRow('freshness: approval → new rank, the other instance', samples.other),
       {
-        name: `burst: ${BURST_RATE} approvals/s for ${BURST_SECONDS} s, city page read meanwhile`,
+        name: `burst: ${BURST_RATE} approvals/s for ${BURST_SECONDS} s, the quarter's city page read meanwhile`,
         value: `page p99 ${duringBurst.p99} ms (${duringBurst.rps.toFixed(0)} req/s), approval p99 ${approvalP99.toFixed(0)} ms`,
         target: 'page p99 ≤ 50 ms, approval p99 ≤ 150 ms',
         met: duringBurst.p99 <= 50 && approvalP99 <= 150 && duringBurst.errors === 0,

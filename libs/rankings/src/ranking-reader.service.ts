@@ -43,8 +43,8 @@ export interface RankedHistoryItem {
 }
 
 /** Bounds of the caches: pages and histories by entries held, rank indexes by totals held. */
-const PAGE_CACHE_ENTRIES = 100_000;
-const INDEX_CACHE_TOTALS = 1_000_000;
+const PAGE_CACHE_ENTRIES = 50_000;
+const INDEX_CACHE_TOTALS = 500_000;
 
 const scopeKey = (s: RankingScope) =>
   `${s.period}|${s.subjectType}|${s.kind}|${s.scopeId}|${s.category ?? ''}`;
