@@ -81,6 +81,14 @@ describe('ranking freshness', () => {
     expect(counts.return).toBeGreaterThan(2);
     expect(counts.incidentAdded).toBeGreaterThan(10);
     expect(counts.incidentRemoved).toBeGreaterThan(3);
+    // Names order equal totals and categories make rankings: a rename or a new category is a
+    // ranked change too.
+    const call = clientOf(t, w.tokens.admin);
+    await call('patch', `/api/people/${subjects[0].subjectId}`, { fullName: 'Ánh Đổi Tên' });
+    await call('patch', `/api/people/${subjects[4].subjectId}`, { category: 'cadre' });
+    await call('patch', `/api/agencies/${w.agencyB.id}`, { name: 'Sở A đổi tên' });
+    const [queued] = await t.dataSource.query('SELECT COUNT(*) AS n FROM evaluation_changes');
+    expect(Number(queued.n)).toBeGreaterThan(0);
     await snapshots.drain();
     const scopes = scopesOf([w.agencyA.id, w.agencyB.id], units, ['cadre', 'worker']);
     const read = async () => {

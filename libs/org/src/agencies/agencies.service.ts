@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor, AuditWriter, Conflict, NotFound, Page, pageOf, Transactions } from '@app/core';
 import { AgencyEntity } from './agency.entity';
 import { AgencyQueryDto, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { queueRankedSubjects } from '../ranked-subjects';
 
 export function agencyView(agency: AgencyEntity): AgencyView {
   return {
@@ -86,6 +87,7 @@ export class AgenciesService {
       const before = agencyView(agency);
       Object.assign(agency, input, { updatedAt: new Date() });
       await repository.save(agency);
+      if (agency.name !== before.name) await queueRankedSubjects(manager, 'agency', [id]);
       await this.audit.record(manager, actor, {
         action: 'update',
         entity: 'agency',
