@@ -75,6 +75,20 @@ describe.each([
       expect(t.app.get(RankingVersions).pushed).toBe(redisUrl !== '');
   });
 
+  it('builds a ranking seen for the first time once, not once per instance', async () => {
+    await approve(via[0], people[0], '2024-Q1', 75);
+    await first.dataSource.query(
+      "DELETE FROM ranking_snapshots WHERE period = '2024-Q1' AND subject_type = 'person'",
+    );
+    await Promise.all(services().map((service) => service.ensureFresh('2024-Q1', 'person')));
+    expect(await version('2024-Q1')).toBe(1);
+    const page = await second
+      .http()
+      .get('/api/rankings?period=2024-Q1&subjectType=person')
+      .set('Authorization', w.tokens.admin);
+    expect(page.body).toMatchObject({ total: 1, items: [{ subjectId: people[0], total: 85 }] });
+  });
+
   it('shows a change made through one instance in the other within a second', async () => {
     await approve(via[0], people[0], '2025-Q2', 50);
     for (const [i, score] of [70, 80, 90].entries()) {

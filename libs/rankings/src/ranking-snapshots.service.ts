@@ -222,9 +222,31 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     const key = `${period}|${subjectType}`;
     const running = this.builds.get(key);
     if (running) return running;
-    const build = this.rebuild(period, subjectType).finally(() => this.builds.delete(key));
+    const build = this.buildFirst(period, subjectType).finally(() => this.builds.delete(key));
     this.builds.set(key, build);
     return build;
+  }
+
+  /**
+   * The first build of a ranking, by one instance: its version row is inserted first, so a
+   * second instance starting the same build at the same time fails on the key (after the first
+   * commits, on MariaDB) and only learns the version.
+   */
+  private async buildFirst(period: string, subjectType: SubjectType): Promise<void> {
+    try {
+      const version = await this.transactions.run(async (manager) => {
+        await manager.query(
+          'INSERT INTO ranking_snapshots (period, subject_type, version, refreshed_at) VALUES (?, ?, 0, ?)',
+          [period, subjectType, instantString(new Date())],
+        );
+        return this.rebuildIn(manager, period, subjectType);
+      });
+      this.versions.committed(period, subjectType, version);
+    } catch (error) {
+      const code = String((error as { driverError?: { code?: string } }).driverError?.code);
+      if (!FIRST_BUILD_TAKEN.has(code)) throw error;
+      await this.versions.refresh();
+    }
   }
 
   private async buildMissing(): Promise<void> {
@@ -238,6 +260,12 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     for (const { period, subject_type } of missing) await this.buildOnce(period, subject_type);
   }
 }
+
+const FIRST_BUILD_TAKEN = new Set([
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+]);
 
 const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
 
