@@ -155,8 +155,13 @@ export async function benchRankings(): Promise<BenchResult[]> {
   const api = await startApi(database.url, PORTS[0], redis);
   const other = await startApi(database.url, PORTS[1], redis);
   try {
-    const client = await apiClient(api.url);
-    const otherClient = await apiClient(other.url);
+    // Access tokens are short-lived: each phase logs in again.
+    let client = await apiClient(api.url);
+    let otherClient = await apiClient(other.url);
+    const relogin = async () => {
+      client = await apiClient(api.url);
+      otherClient = await apiClient(other.url);
+    };
     // The quarters' rankings are built in the background at start; reading waits for them.
     for (const q of city.quarters)
       await client.call('GET', `/api/rankings?period=${q}&subjectType=person&limit=1`);
@@ -191,6 +196,7 @@ export async function benchRankings(): Promise<BenchResult[]> {
       );
     };
     const reads: BenchResult[] = [];
+    await relogin();
     const cityPage = await load(page, client.authorization);
     reads.push(
       ...loadRow(
@@ -228,6 +234,8 @@ export async function benchRankings(): Promise<BenchResult[]> {
     );
 
     // Freshness: approval answered → new rank read, through the same instance and the other.
+    for (const row of reads) process.stderr.write(`${JSON.stringify(row)}\n`);
+    await relogin();
     const samples = { same: [] as number[], other: [] as number[] };
     let next = 0;
     for (let i = 0; i < FRESHNESS_SAMPLES; i++) {
@@ -248,6 +256,8 @@ export async function benchRankings(): Promise<BenchResult[]> {
 
     // The burst: BURST_RATE approvals a second while the city page of the quarter they change
     // is read at 10 connections (each approval makes the cached page stale).
+    process.stderr.write(`freshness ${JSON.stringify(samples)}\n`);
+    await relogin();
     const burstSet = candidates.slice(next, next + BURST_SECONDS * BURST_RATE);
     for (const evaluation of burstSet) await makeSubmitted(client, evaluation.id);
     await delay(2000); // the reopenings' ranking work done before the burst
@@ -275,6 +285,10 @@ export async function benchRankings(): Promise<BenchResult[]> {
     approvals.sort((a, b) => a - b);
     const approvalP99 = percentile(approvals, 0.99);
 
+    process.stderr.write(
+      `burst ${JSON.stringify({ duringBurst, approvalP99, changed, n: burstSet.length })}\n`,
+    );
+    await relogin();
     const exports: BenchResult[] = [];
     for (const format of ['xlsx', 'pdf'] as const) {
       const began = performance.now();
