@@ -3,7 +3,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World } from '../support/world';
 
 /**
- * The role × scope matrix of the organisation routes (SPEC §2): each role,
+ * The role × scope matrix of the organisation and dashboard routes (SPEC §2): each role,
  * own agency (A) and other agency (B). Feature e2e files hold their own rows.
  */
 const everyone = {
@@ -24,6 +24,8 @@ const readersOfA = {
   nominatorCity: 200,
   inspector: 200,
 };
+
+const cityWide = { admin: 200, nominatorCity: 200, inspector: 200 };
 
 const routes: RouteCase[] = [
   { name: 'GET /auth/me', method: 'get', path: () => '/api/auth/me', allowed: everyone },
@@ -129,9 +131,27 @@ const routes: RouteCase[] = [
     snapshot: () => '/api/users?limit=500',
   },
   { name: 'GET /audit', method: 'get', path: () => '/api/audit', allowed: { admin: 200 } },
+  {
+    name: 'GET /dashboard/agency',
+    method: 'get',
+    path: (w) => `/api/dashboard/agency?period=2025-Q2&agencyId=${w.agencyA.id}`,
+    allowed: readersOfA,
+  },
+  {
+    name: 'GET /dashboard/city/agencies',
+    method: 'get',
+    path: () => '/api/dashboard/city/agencies?period=2025',
+    allowed: cityWide,
+  },
+  {
+    name: 'GET /dashboard/city/coverage',
+    method: 'get',
+    path: () => '/api/dashboard/city/coverage?period=2025-Q1',
+    allowed: cityWide,
+  },
 ];
 
-describe('permission matrix: organisation, users, audit', () => {
+describe('permission matrix: organisation, users, audit, dashboards', () => {
   let t: TestApp;
   let w: World;
 

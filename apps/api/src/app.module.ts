@@ -8,6 +8,7 @@ import { RankingsModule } from '@app/rankings';
 import { RollupsModule } from '@app/rollups';
 import { NominationsModule } from '@app/nominations';
 import { ReportsModule } from '@app/reports';
+import { DashboardModule } from '@app/dashboard';
 import { LoggerModule } from './logger.module';
 import { StartupService } from './startup.service';
 
@@ -23,6 +24,7 @@ import { StartupService } from './startup.service';
     RollupsModule,
     NominationsModule,
     ReportsModule,
+    DashboardModule,
   ],
   providers: [StartupService],
 })

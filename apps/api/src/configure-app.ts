@@ -1,8 +1,10 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { HttpExceptionFilter, validationExceptionFactory } from '@app/core';
+import { appConfig, AppConfig, HttpExceptionFilter, validationExceptionFactory } from '@app/core';
+import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
 
@@ -11,7 +13,29 @@ export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '2mb' });
   express.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: false }));
+  // One policy for the API and the pages: only the app's own origin, no inline script. Inline
+  // styles stay allowed because antd writes its CSS-in-JS into <style> elements.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  serveWebApp(express, app.get<AppConfig>(appConfig.KEY).webDistDir, API_PREFIX);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -7,6 +7,7 @@ import {
   isYear,
   parsePeriod,
   periodLabelVi,
+  periodsEndingAt,
   previousPeriod,
   quarterOfDate,
   quartersOf,
@@ -102,6 +103,30 @@ describe('quartersOf', () => {
 
   it('refuses a bad key', () => {
     expect(() => quartersOf('2025-H3')).toThrow(RangeError);
+  });
+});
+
+describe('periodsEndingAt', () => {
+  it.each([
+    [
+      '2025-Q2',
+      8,
+      ['2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2'],
+    ],
+    ['2025-Q4', 4, ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']],
+    ['2025-Q1', 1, ['2025-Q1']],
+    ['2025-H1', 3, ['2024-H1', '2024-H2', '2025-H1']],
+    ['2025', 2, ['2024', '2025']],
+  ])('%s, %i periods: %p', (key, count, periods) => {
+    expect(periodsEndingAt(key, count)).toEqual(periods);
+  });
+
+  it.each([
+    ['2025-Q5', 8],
+    ['2025-Q1', 0],
+    ['2025-Q1', 1.5],
+  ])('refuses %p with count %p', (key, count) => {
+    expect(() => periodsEndingAt(key, count)).toThrow(RangeError);
   });
 });
 

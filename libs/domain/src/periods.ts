@@ -65,6 +65,18 @@ export function quartersOf(key: string): string[] {
   return Array.from({ length: count }, (_, i) => `${year}-Q${first + i}`);
 }
 
+/**
+ * The `count` periods of the key's kind that end with it, oldest first: the last eight quarters
+ * up to 2025-Q2 run from 2023-Q3 to 2025-Q2.
+ */
+export function periodsEndingAt(key: string, count: number): string[] {
+  mustParse(key);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`Not a count: ${count}`);
+  const periods = [key];
+  while (periods.length < count) periods.unshift(previousPeriod(periods[0]));
+  return periods;
+}
+
 /** The quarter a date falls in: "2025-02-10" → "2025-Q1". */
 export function quarterOfDate(date: string): string {
   if (!isValidDate(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);

@@ -20,7 +20,16 @@ import { historyOrder } from './history-order';
 import { parsePeriod, previousPeriod } from '@app/domain';
 import { RankingSnapshotsService } from './ranking-snapshots.service';
 import { RankingReader } from './ranking-reader.service';
-import type { RankingScope, ScopeKind } from './rankings.queries';
+import type { RankingScope, ScopeKind, SubjectType } from './rankings.queries';
+
+/** A subject's place in one period's ranking; nulls when it was not ranked then. */
+export interface PeriodRank {
+  period: string;
+  rank: number | null;
+  rankedOf: number | null;
+  total: number | null;
+  grade: string | null;
+}
 
 /** Rankings of a period and scope (SPEC §6), read from the snapshot; scopes of SPEC §2. */
 @Injectable()
@@ -83,6 +92,32 @@ export class RankingsService {
     await this.snapshots.ownWorkDone();
     const items = await this.reader.history(query.subjectType, query.subjectId, kind);
     return { items: historyOrder(items) };
+  }
+
+  /**
+   * A subject's rank in its default scope (agencies city-wide, people in their agency) in each
+   * of the periods, in the order given, null where it was not ranked. For callers that already
+   * checked the subject's scope (a dashboard's trend line).
+   */
+  async ranksIn(
+    subjectType: SubjectType,
+    subjectId: number,
+    periods: readonly string[],
+  ): Promise<PeriodRank[]> {
+    await Promise.all(periods.map((period) => this.snapshots.ensureFresh(period, subjectType)));
+    const kind: ScopeKind = subjectType === 'agency' ? 'city' : 'agency';
+    const items = await this.reader.history(subjectType, subjectId, kind);
+    const byPeriod = new Map(items.map((item) => [item.period, item]));
+    return periods.map((period) => {
+      const item = byPeriod.get(period);
+      return {
+        period,
+        rank: item?.rank ?? null,
+        rankedOf: item?.rankedOf ?? null,
+        total: item?.total ?? null,
+        grade: item?.grade ?? null,
+      };
+    });
   }
 
   /** The scope a ranking request names, checked against the caller's scope (SPEC §2). */

@@ -1,38 +1,75 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from './actor';
 import { Allow, ANY_ROLE, Public } from './allow.decorator';
 import { AuthService, sessionUser } from './auth.service';
 import { LoginDto, RefreshDto, SessionUserDto, TokensDto } from './dto/auth.dto';
 import { LogoutDto } from './dto/logout.dto';
+import { Unauthenticated } from '../errors/domain-errors';
+import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Exchanges a username and password for an access token (15 minutes) and a refresh token. */
+  /**
+   * Exchanges a username and password for an access token (15 minutes) and a refresh token,
+   * which also comes as an HttpOnly cookie scoped to /api/auth for the web app.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<TokensDto> {
-    return this.auth.login(body.username, body.password);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokensDto> {
+    const tokens = await this.auth.login(body.username, body.password);
+    setRefreshCookie(request, response, tokens.refreshToken);
+    return tokens;
   }
 
-  /** Rotates the refresh token; reusing an old one revokes every token of its family. */
+  /**
+   * Rotates the refresh token of the body, or of the cookie when the body has none; reusing an
+   * old one revokes every token of its family.
+   */
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() body: RefreshDto): Promise<TokensDto> {
-    return this.auth.refresh(body.refreshToken);
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokensDto> {
+    const token = refreshTokenOf(request, body.refreshToken);
+    if (!token) throw new Unauthenticated('No refresh token: log in again');
+    try {
+      const tokens = await this.auth.refresh(token);
+      setRefreshCookie(request, response, tokens.refreshToken);
+      return tokens;
+    } catch (error) {
+      clearRefreshCookie(request, response);
+      throw error;
+    }
   }
 
-  /** Revokes the given refresh token's family, or every session of the caller when none is given. */
+  /**
+   * Revokes the family of the refresh token given (in the body, else the cookie), or every
+   * session of the caller when there is none; clears the cookie.
+   */
   @Allow(...ANY_ROLE)
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Body() body: LogoutDto): Promise<void> {
-    await this.auth.logout(actor, body.refreshToken);
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Body() body: LogoutDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.logout(actor, refreshTokenOf(request, body.refreshToken));
+    clearRefreshCookie(request, response);
   }
 
   /** The caller. */

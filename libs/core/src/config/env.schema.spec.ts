@@ -9,6 +9,7 @@ describe('parseEnv', () => {
       jwtSecret: null,
       rollupCatchUp: true,
       redisUrl: null,
+      webDistDir: 'apps/web/dist',
       candidateShare: { person: 0.15, agency: 0.2 },
       rollupSchedule: {
         timeZone: 'Asia/Ho_Chi_Minh',

@@ -1,4 +1,4 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../roles';
 
 export class LoginDto {
@@ -16,11 +16,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  /** The refresh token of the last login or refresh; it is rotated on use. */
+  /** The refresh token of the last login or refresh; it is rotated on use. The web app omits it: its token is in the cookie. */
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class SessionUserDto {

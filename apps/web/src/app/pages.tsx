@@ -1,0 +1,58 @@
+/**
+ * The app's pages: path, menu label, the roles that may open it and the periods it takes.
+ * The router, the menu and each role's home are all read from this one table, so a page a role
+ * may not use is neither in its menu nor reachable by typing its address.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { PeriodKind } from '@app/domain';
+import type { RoleName } from '../format';
+
+export interface PageDef {
+  path: string;
+  /** The menu entry; pages without one (a person's history) are reached from another page. */
+  menuLabel?: string;
+  roles: readonly RoleName[];
+  /** The periods the header picker offers on this page; none: the page takes no period. */
+  periodKinds?: readonly PeriodKind[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const ALL_ROLES: readonly RoleName[] = [
+  'admin',
+  'hr_officer',
+  'department_head',
+  'nominator',
+  'inspector',
+];
+const ANY_PERIOD: readonly PeriodKind[] = ['quarter', 'half', 'year'];
+
+export const PAGES: readonly PageDef[] = [
+  {
+    path: '/rankings',
+    menuLabel: 'Xếp hạng',
+    roles: ALL_ROLES,
+    periodKinds: ANY_PERIOD,
+    component: lazy(() => import('../features/rankings/RankingsPage')),
+  },
+  {
+    path: '/rankings/history/:subjectType/:subjectId',
+    roles: ALL_ROLES,
+    component: lazy(() => import('../features/rankings/HistoryPage')),
+  },
+];
+
+/** Where each role lands after signing in: the first of its pages that exists (UI.md §3). */
+export const HOME_PREFERENCE: Record<RoleName, readonly string[]> = {
+  hr_officer: ['/evaluations', '/rankings'],
+  department_head: ['/dashboard', '/rankings'],
+  nominator: ['/exemplary', '/rankings'],
+  inspector: ['/inspections', '/rankings'],
+  admin: ['/city', '/rankings'],
+};
+
+export function homeOf(role: RoleName): string {
+  const home = HOME_PREFERENCE[role].find((path) =>
+    PAGES.some((page) => page.path === path && page.roles.includes(role)),
+  );
+  return home ?? '/rankings';
+}

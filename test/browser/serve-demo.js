@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Starts the built app for the browser journeys on a fresh database with the demo data:
+// a new SQLite file by default, or the (fresh, empty) MariaDB database of DATABASE_URL.
+const { spawn } = require('node:child_process');
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+const databaseUrl =
+  process.env.BROWSER_DATABASE_URL ??
+  `sqlite:${join(mkdtempSync(join(tmpdir(), 'thidua-browser-')), 'thidua.sqlite')}`;
+
+const child = spawn(
+  process.execPath,
+  ['--max-old-space-size=256', join(root, 'dist/apps/api/src/main.js')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      JWT_SECRET: process.env.JWT_SECRET ?? 'browser-journeys-secret-that-is-long-enough',
+      ROLLUP_CATCH_UP: 'false',
+    },
+  },
+);
+const stop = () => child.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+child.on('exit', (code) => process.exit(code ?? 0));

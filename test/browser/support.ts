@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'thidua-demo';
+
+/** Signs in through the login page, as a person does. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** A bearer token for checking through the API what a journey stored. */
+export async function tokenOf(request: APIRequestContext, username: string): Promise<string> {
+  const response = await request.post('/api/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(response.status()).toBe(200);
+  return `Bearer ${(await response.json()).accessToken}`;
+}
+
+/** GET an API route as a user; returns the JSON body. */
+export async function apiGet<T = any>(
+  request: APIRequestContext,
+  username: string,
+  path: string,
+): Promise<T> {
+  const response = await request.get(path, {
+    headers: { authorization: await tokenOf(request, username) },
+  });
+  expect(response.status(), `${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** axe finds no serious or critical violation on the page as it is now (UI.md §2). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+/** "94,50" as the interface writes scores. */
+export function viScore(value: number): string {
+  return value.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
