@@ -99,6 +99,12 @@ export class RankingVersions implements OnApplicationBootstrap, OnApplicationShu
     this.timer.unref();
   }
 
+  /** Stops reading the versions from the database (tests: then only Redis carries them). */
+  stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
