@@ -46,6 +46,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   private drainAgain = false;
   private readonly builds = new Map<string, Promise<void>>();
   private backfill: Promise<void> = Promise.resolve();
+  private buildChain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   /** Changes whose work this instance committed (the e2e tests count them across instances). */
@@ -233,15 +234,25 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
    * commits, on MariaDB) and only learns the version.
    */
   private async buildFirst(period: string, subjectType: SubjectType): Promise<void> {
+    // One first build at a time per instance: builds of several periods at once only contend
+    // for the same index ranges (on MariaDB they deadlock); a deadlock is retried.
+    const turn = this.buildChain.catch(() => undefined);
+    const build = turn.then(() =>
+      withDeadlockRetry(
+        () =>
+          this.transactions.run(async (manager) => {
+            await manager.query(
+              'INSERT INTO ranking_snapshots (period, subject_type, version, refreshed_at) VALUES (?, ?, 0, ?)',
+              [period, subjectType, instantString(new Date())],
+            );
+            return this.rebuildIn(manager, period, subjectType);
+          }),
+        DEADLOCK_ONLY,
+      ),
+    );
+    this.buildChain = build;
     try {
-      const version = await this.transactions.run(async (manager) => {
-        await manager.query(
-          'INSERT INTO ranking_snapshots (period, subject_type, version, refreshed_at) VALUES (?, ?, 0, ?)',
-          [period, subjectType, instantString(new Date())],
-        );
-        return this.rebuildIn(manager, period, subjectType);
-      });
-      this.versions.committed(period, subjectType, version);
+      this.versions.committed(period, subjectType, await build);
     } catch (error) {
       const code = String((error as { driverError?: { code?: string } }).driverError?.code);
       if (!FIRST_BUILD_TAKEN.has(code)) throw error;
@@ -267,19 +278,23 @@ const FIRST_BUILD_TAKEN = new Set([
   'SQLITE_CONSTRAINT_UNIQUE',
 ]);
 
-const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
+const DEADLOCK_ONLY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const DEADLOCK_CODES = new Set([...DEADLOCK_ONLY, 'ER_DUP_ENTRY']);
 
 /**
  * Runs ranking work again (up to three times) when MariaDB picked it as a deadlock victim, or
  * when two instances built a new period's version row at the same moment.
  */
-async function withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
+async function withDeadlockRetry<T>(
+  work: () => Promise<T>,
+  codes: Set<string> = DEADLOCK_CODES,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       const code = (error as { driverError?: { code?: string } }).driverError?.code;
-      if (attempt >= 3 || !code || !DEADLOCK_CODES.has(code)) throw error;
+      if (attempt >= 3 || !code || !codes.has(code)) throw error;
     }
   }
 }
