@@ -7,6 +7,7 @@ import {
   type Subject,
 } from '../support/ranking-changes';
 import { expectedRanking, rankingThroughApi, scopesOf } from '../support/ranking-check';
+import { insertEvaluations } from '../support/direct-rows';
 import { Scores } from '../support/scores';
 import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World } from '../support/world';
@@ -76,10 +77,26 @@ describe.each([
   });
 
   it('builds a ranking seen for the first time once, not once per instance', async () => {
-    await approve(via[0], people[0], '2024-Q1', 75);
-    await first.dataSource.query(
-      "DELETE FROM ranking_snapshots WHERE period = '2024-Q1' AND subject_type = 'person'",
+    // An approved evaluation of a quarter no instance has heard of (loaded by a seeder).
+    const [set] = await first.dataSource.query(
+      "SELECT id FROM criteria_sets WHERE target = 'person' AND status = 'published' ORDER BY id DESC LIMIT 1",
     );
+    const [person] = await first.dataSource.query('SELECT agency_id FROM people WHERE id = ?', [
+      people[0],
+    ]);
+    await insertEvaluations(first.dataSource, [
+      {
+        subjectType: 'person',
+        subjectId: people[0],
+        agencyId: Number(person.agency_id),
+        unitId: null,
+        period: '2024-Q1',
+        criteriaSetId: Number(set.id),
+        total: 85,
+        grade: 'B',
+        disqualified: false,
+      },
+    ]);
     await Promise.all(services().map((service) => service.ensureFresh('2024-Q1', 'person')));
     expect(await version('2024-Q1')).toBe(1);
     const page = await second
