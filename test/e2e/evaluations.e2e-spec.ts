@@ -117,7 +117,12 @@ describe('evaluations', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
     expect(events).toEqual([
-      { period: draft.period, subjectType: 'person', agencyId: w.agencyA.id },
+      {
+        period: draft.period,
+        subjectType: 'person',
+        agencyId: w.agencyA.id,
+        subjectId: draft.subjectId,
+      },
     ]);
     const readOnly = await as.hrA.patch(`/api/evaluations/${draft.id}`, {
       version: approved.body.version,
@@ -342,7 +347,9 @@ describe('evaluations', () => {
     );
     events.length = 0;
     expect((await as.admin.post(`/api/evaluations/${created.body.id}/approve`)).status).toBe(200);
-    expect(events).toEqual([{ period, subjectType: 'agency', agencyId: w.agencyA.id }]);
+    expect(events).toEqual([
+      { period, subjectType: 'agency', agencyId: w.agencyA.id, subjectId: w.agencyA.id },
+    ]);
     expect((await as.headA.get(`/api/evaluations/${created.body.id}`)).status).toBe(200);
     expect((await as.headB.get(`/api/evaluations/${created.body.id}`)).status).toBe(403);
   });

@@ -79,8 +79,8 @@ describe('incidents and inspections', () => {
     });
     expect(evaluation.items[2].value).toBe(2);
     expect(events).toEqual([
-      { period: '2025-Q2', subjectType: 'person', agencyId: w.agencyA.id },
-      { period: '2025-Q2', subjectType: 'person', agencyId: w.agencyA.id },
+      { period: '2025-Q2', subjectType: 'person', agencyId: w.agencyA.id, subjectId: w.personA.id },
+      { period: '2025-Q2', subjectType: 'person', agencyId: w.agencyA.id, subjectId: w.personA.id },
     ]);
     const listed = await as.headA.get(`/api/incidents?period=2025-Q2&subjectId=${w.personA.id}`);
     expect(listed.body.total).toBe(2);

@@ -47,3 +47,96 @@ export function topPercent(rank: number, rankedOf: number): number {
 export function movementOf(previousRank: number | null, rank: number): number | null {
   return previousRank === null || previousRank === undefined ? null : previousRank - rank;
 }
+
+/** How many subjects of a ranking have one total. */
+export interface TotalCount {
+  total: number;
+  entries: number;
+}
+
+/** Where a page of a ranking lies: the totals it spans and the entries of `highest` before it. */
+export interface PageWindow {
+  highest: number;
+  lowest: number;
+  /** Entries with total `highest` that come before the page (in name, id order). */
+  skip: number;
+}
+
+/**
+ * Ranks read off the counts of each total (a histogram), the same ranks as rankEntries: a rank is
+ * 1 + the number of subjects with a higher total, so equal totals share it and the next one
+ * skips. A page is found by totals: the entries before it are counted, never listed.
+ */
+export class RankIndex {
+  /** Totals highest first, and how many entries lie strictly above each. */
+  private readonly totals: number[];
+  private readonly counts: number[];
+  private readonly above: number[];
+  readonly size: number;
+
+  /** How many distinct totals: the index's size in memory. */
+  get buckets(): number {
+    return this.totals.length;
+  }
+
+  constructor(counts: readonly TotalCount[]) {
+    const sorted = counts.filter((c) => c.entries > 0).sort((a, b) => b.total - a.total);
+    this.totals = sorted.map((c) => c.total);
+    this.counts = sorted.map((c) => c.entries);
+    this.above = [];
+    let running = 0;
+    for (const count of this.counts) {
+      this.above.push(running);
+      running += count;
+    }
+    this.size = running;
+  }
+
+  /** The rank of an entry with this total, or null when no entry has it. */
+  rankOf(total: number): number | null {
+    const i = this.indexOf(total);
+    return i === -1 ? null : this.above[i] + 1;
+  }
+
+  /** topPercent of an entry with this total (SPEC §6), or null when no entry has it. */
+  topPercentOf(total: number): number | null {
+    const rank = this.rankOf(total);
+    return rank === null ? null : topPercent(rank, this.size);
+  }
+
+  /** The totals that positions offset + 1 … offset + limit span; null past the end. */
+  window(offset: number, limit: number): PageWindow | null {
+    if (offset < 0 || limit < 1 || offset >= this.size) return null;
+    const first = this.bucketOf(offset);
+    const last = this.bucketOf(Math.min(offset + limit, this.size) - 1);
+    return {
+      highest: this.totals[first],
+      lowest: this.totals[last],
+      skip: offset - this.above[first],
+    };
+  }
+
+  /** The bucket holding the entry at 0-based position `position`. */
+  private bucketOf(position: number): number {
+    let low = 0;
+    let high = this.totals.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.above[mid] <= position) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private indexOf(total: number): number {
+    let low = 0;
+    let high = this.totals.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.totals[mid] === total) return mid;
+      if (this.totals[mid] > total) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+}

@@ -1,81 +1,157 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '@app/core';
 import { parsePeriod } from '@app/domain';
-import { hasSnapshot, refreshSnapshot, type SubjectType } from './rankings.queries';
+import { RankingVersions } from './ranking-versions.service';
+import { claimChanges, type ClaimedChange, completeChanges } from './ranking-work.queries';
+import { rebuildRanking, type SubjectType, syncSubject, takeTurn } from './rankings.queries';
 
 /** What the evaluations feature emits after an approval, a return or a reopening commits. */
 export interface EvaluationChangedEvent {
   period: string;
   subjectType: SubjectType;
-  agencyId?: number;
+  subjectId?: number;
 }
 
 export function instantString(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** How long a claim on a change lasts: an instance that dies holding it is relieved after this. */
+export const CLAIM_LEASE_MS = 30_000;
+/** How often every instance looks for changes no instance is working on (a crash, a restart). */
+export const CHANGE_POLL_MS = 1000;
+/** How long a read waits for this instance's pending work on its ranking before serving. */
+export const FRESH_WAIT_MS = 1000;
+const CLAIM_BATCH = 100;
+
 /**
- * Keeps the ranking snapshot of each period fresh. A refresh rebuilds one period and subject
- * type in one transaction. Refreshes are coalesced per period: a burst of approvals queues one
- * refresh while another runs, never one per event. Reads in this instance wait for a queued or
- * running refresh of their period, so a caller sees its own approval at once.
+ * Keeps rankings in line with approved evaluations. Each ranked change leaves a row in
+ * evaluation_changes (same transaction as the change); this service claims rows, brings the one
+ * subject's ranking rows in line (syncSubject: a few rows, whatever the city's size) and
+ * deletes the row in one transaction. The instance that made the change starts at once; every
+ * instance also looks every CHANGE_POLL_MS and at start-up, so a crash only delays the work.
+ * A period never built is built whole (rebuildRanking), as are roll-up periods by their runs.
  */
 @Injectable()
 export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RankingSnapshots');
-  private readonly queued = new Map<string, Promise<void>>();
-  private readonly running = new Map<string, Promise<void>>();
+  readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /** Rankings with work this instance was told about and has not finished. */
+  private readonly pending = new Set<string>();
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private readonly builds = new Map<string, Promise<void>>();
   private backfill: Promise<void> = Promise.resolve();
-  /** Snapshots known to exist (a snapshot is rebuilt, never removed): no lookup per read. */
-  private readonly built = new Set<string>();
-  /** The last refresh queued in this instance: the next one starts after it. */
-  private chain: Promise<void> = Promise.resolve();
+  private buildChain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** Changes whose work this instance committed (the e2e tests count them across instances). */
+  processed = 0;
 
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly versions: RankingVersions,
+  ) {}
 
   @OnEvent('evaluation.changed')
   onEvaluationChanged(event: EvaluationChangedEvent): void {
     if (!event || !parsePeriod(event.period)) return;
     if (event.subjectType !== 'person' && event.subjectType !== 'agency') return;
-    this.schedule(event.period, event.subjectType).catch((error: unknown) =>
-      this.logger.error(`Ranking refresh of ${event.period} failed: ${String(error)}`),
-    );
+    this.pending.add(`${event.period}|${event.subjectType}`);
+    this.drain().catch(() => undefined);
   }
 
   /**
-   * Queues a refresh of the period unless one is already queued (not yet started). Refreshes of
-   * this instance run one at a time: two rebuilds of ranking_entries at once only contend for
-   * the same index ranges (on MariaDB they can deadlock), and a deadlock is retried.
+   * Works off every claimable change, then resolves. One drain at a time per instance; a call
+   * during a drain makes it look again before it ends.
    */
-  schedule(period: string, subjectType: SubjectType): Promise<void> {
-    const key = `${period}|${subjectType}`;
-    const queued = this.queued.get(key);
-    if (queued) return queued;
-    const next: Promise<void> = this.chain
-      .catch(() => undefined)
-      .then(async () => {
-        this.queued.delete(key);
-        this.running.set(key, next);
-        try {
-          await withDeadlockRetry(() =>
-            this.transactions.run((manager) => this.refreshIn(manager, period, subjectType)),
-          );
-        } finally {
-          if (this.running.get(key) === next) this.running.delete(key);
-        }
-      });
-    this.chain = next;
-    this.queued.set(key, next);
-    return next;
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          while ((await this.drainBatch()) > 0 && !this.closed);
+        } while (this.drainAgain && !this.closed);
+        this.pending.clear();
+      } catch (error) {
+        this.logger.error(`Ranking work failed: ${String(error)}`);
+      } finally {
+        this.draining = null;
+      }
+    })();
+    this.draining = run;
+    return run;
   }
 
-  /** Rebuilds the snapshot inside the caller's transaction (a roll-up run uses its own). */
+  /** Claims a batch and does its work; the number of changes claimed. */
+  private async drainBatch(): Promise<number> {
+    const now = new Date();
+    const claimed = await this.transactions.run((manager) =>
+      claimChanges(
+        manager,
+        this.instance,
+        instantString(now),
+        instantString(new Date(now.getTime() + CLAIM_LEASE_MS)),
+        CLAIM_BATCH,
+      ),
+    );
+    // Changes of one subject are worked off together: the sync reads its latest state.
+    const bySubject = new Map<string, ClaimedChange[]>();
+    for (const change of claimed) {
+      const key = `${change.period}|${change.subjectType}|${change.subjectId}`;
+      bySubject.set(key, [...(bySubject.get(key) ?? []), change]);
+    }
+    for (const changes of bySubject.values()) {
+      const [{ period, subjectType, subjectId }] = changes;
+      const version = await withDeadlockRetry(() =>
+        this.transactions.run(async (manager) => {
+          const now = instantString(new Date());
+          let turn = await takeTurn(manager, period, subjectType, now);
+          if (turn === null) turn = await this.rebuildIn(manager, period, subjectType);
+          else
+            await syncSubject(manager, this.transactions.dialect, period, subjectType, subjectId);
+          await completeChanges(
+            manager,
+            changes.map((c) => c.id),
+          );
+          return turn;
+        }),
+      );
+      this.processed += changes.length;
+      this.versions.committed(period, subjectType, version);
+    }
+    return claimed.length;
+  }
+
+  /**
+   * Rebuilds a ranking whole in the caller's transaction (a roll-up run, with its results); the
+   * caller calls announce() after its commit.
+   */
   refreshIn(manager: EntityManager, period: string, subjectType: SubjectType): Promise<number> {
+    return this.rebuildIn(manager, period, subjectType);
+  }
+
+  /** After the caller of refreshIn committed: this instance and the others learn the versions. */
+  async announce(period: string): Promise<void> {
+    const rows = (await this.transactions.dataSource.query(
+      'SELECT subject_type, version FROM ranking_snapshots WHERE period = ?',
+      [period],
+    )) as { subject_type: SubjectType; version: number | string }[];
+    for (const row of rows) this.versions.committed(period, row.subject_type, Number(row.version));
+  }
+
+  private rebuildIn(manager: EntityManager, period: string, subjectType: SubjectType) {
     const kind = parsePeriod(period)?.kind;
     if (!kind) throw new RangeError(`Not a period key: ${period}`);
-    return refreshSnapshot(
+    return rebuildRanking(
       manager,
       this.transactions.dialect,
       period,
@@ -85,54 +161,103 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     );
   }
 
+  /** Rebuilds a ranking whole in a transaction of its own (first builds, tests, the check). */
+  async rebuild(period: string, subjectType: SubjectType): Promise<void> {
+    const version = await withDeadlockRetry(() =>
+      this.transactions.run((manager) => this.rebuildIn(manager, period, subjectType)),
+    );
+    this.versions.committed(period, subjectType, version);
+  }
+
   /**
-   * Waits for this instance's pending refresh of the period (at most FRESH_WAIT_MS: at city
-   * scale a refresh takes seconds, and a page is better served from the previous snapshot than
-   * late), then builds the snapshot if it was never built.
+   * Before a read of a ranking: waits (at most FRESH_WAIT_MS) for work this instance was told
+   * about, so a caller reads its own change; builds the ranking if it was never built.
    */
   async ensureFresh(period: string, subjectType: SubjectType): Promise<void> {
-    const key = `${period}|${subjectType}`;
-    // Only this period's pending refresh is waited for, not the whole start-up backfill.
-    if (this.queued.has(key) || this.running.has(key)) {
-      await Promise.race([this.settled(period, subjectType), delay(FRESH_WAIT_MS)]);
-    }
-    if (this.built.has(key)) return;
-    const manager = this.transactions.dataSource.manager;
-    if (await hasSnapshot(manager, period, subjectType)) {
-      this.built.add(key);
-      return;
-    }
-    // Nothing to serve yet: wait for the build under way, or build it now.
-    await this.settled(period, subjectType);
-    if (!(await hasSnapshot(manager, period, subjectType))) {
+    await this.versions.ready();
+    if (this.pending.has(`${period}|${subjectType}`) && this.draining)
+      await Promise.race([this.draining, delay(FRESH_WAIT_MS)]);
+    if (this.versions.get(period, subjectType) > 0) return;
+    await this.versions.refresh();
+    if (this.versions.get(period, subjectType) > 0) return;
+    await this.buildOnce(period, subjectType).catch((error: unknown) =>
       // A failed build is logged; the reader gets what there is (an empty ranking), not a 500.
-      await this.schedule(period, subjectType).catch((error: unknown) =>
-        this.logger.error(`Ranking build of ${period} failed: ${String(error)}`),
-      );
-    }
-  }
-
-  /** Waits for every queued or running refresh of this instance. */
-  async settledAll(): Promise<void> {
-    await this.backfill;
-    await Promise.all([...this.queued.values(), ...this.running.values()].map(quiet));
-  }
-
-  onApplicationBootstrap(): void {
-    // Periods with approved evaluations or roll-ups but no snapshot (data loaded by the seeder or
-    // an older version): built in the background so start-up is not delayed.
-    this.backfill = this.buildMissing().catch((error: unknown) =>
-      this.logger.error(`Ranking backfill failed: ${String(error)}`),
+      this.logger.error(`Ranking build of ${period} failed: ${String(error)}`),
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.settledAll();
+  /** Waits (at most FRESH_WAIT_MS) for the work this instance was told about. */
+  async ownWorkDone(): Promise<void> {
+    await this.versions.ready();
+    if (this.pending.size > 0 && this.draining)
+      await Promise.race([this.draining, delay(FRESH_WAIT_MS)]);
   }
 
-  private async settled(period: string, subjectType: SubjectType): Promise<void> {
+  /** Waits for the start-up backfill and for the work this instance knows of. */
+  async settledAll(): Promise<void> {
+    await this.backfill;
+    await Promise.all([...this.builds.values()].map(quiet));
+    if (this.draining) await quiet(this.draining);
+  }
+
+  onApplicationBootstrap(): void {
+    // Rankings never built (data loaded by the seeder or an older version), then the changes
+    // left by an instance that stopped before finishing them: in the background.
+    this.backfill = this.buildMissing()
+      .then(() => this.drain())
+      .catch((error: unknown) => this.logger.error(`Ranking backfill failed: ${String(error)}`));
+    this.timer = setInterval(() => {
+      if (!this.draining) this.drain().catch(() => undefined);
+    }, CHANGE_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.settledAll();
+    this.closed = true;
+  }
+
+  private buildOnce(period: string, subjectType: SubjectType): Promise<void> {
     const key = `${period}|${subjectType}`;
-    await Promise.all([this.queued.get(key), this.running.get(key)].map(quiet));
+    const running = this.builds.get(key);
+    if (running) return running;
+    const build = this.buildFirst(period, subjectType).finally(() => this.builds.delete(key));
+    this.builds.set(key, build);
+    return build;
+  }
+
+  /**
+   * The first build of a ranking, by one instance: its version row is inserted first, so a
+   * second instance starting the same build at the same time fails on the key (after the first
+   * commits, on MariaDB) and only learns the version.
+   */
+  private async buildFirst(period: string, subjectType: SubjectType): Promise<void> {
+    // One first build at a time per instance: builds of several periods at once only contend
+    // for the same index ranges (on MariaDB they deadlock); a deadlock is retried.
+    const turn = this.buildChain.catch(() => undefined);
+    const build = turn.then(() =>
+      withDeadlockRetry(
+        () =>
+          this.transactions.run(async (manager) => {
+            await manager.query(
+              'INSERT INTO ranking_snapshots (period, subject_type, version, refreshed_at) VALUES (?, ?, 0, ?)',
+              [period, subjectType, instantString(new Date())],
+            );
+            return this.rebuildIn(manager, period, subjectType);
+          }),
+        DEADLOCK_ONLY,
+      ),
+    );
+    this.buildChain = build;
+    try {
+      this.versions.committed(period, subjectType, await build);
+    } catch (error) {
+      const code = String((error as { driverError?: { code?: string } }).driverError?.code);
+      if (!FIRST_BUILD_TAKEN.has(code)) throw error;
+      await this.versions.refresh();
+    }
   }
 
   private async buildMissing(): Promise<void> {
@@ -143,27 +268,36 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
        WHERE NOT EXISTS (SELECT 1 FROM ranking_snapshots r
          WHERE r.period = s.period AND r.subject_type = s.subject_type)`,
     )) as { period: string; subject_type: SubjectType }[];
-    for (const { period, subject_type } of missing) await this.schedule(period, subject_type);
+    for (const { period, subject_type } of missing) await this.buildOnce(period, subject_type);
   }
 }
 
-const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const FIRST_BUILD_TAKEN = new Set([
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+]);
 
-/** Runs a refresh again (up to three times) when MariaDB picked it as a deadlock victim. */
-async function withDeadlockRetry(work: () => Promise<unknown>): Promise<void> {
+const DEADLOCK_ONLY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const DEADLOCK_CODES = new Set([...DEADLOCK_ONLY, 'ER_DUP_ENTRY']);
+
+/**
+ * Runs ranking work again (up to three times) when MariaDB picked it as a deadlock victim, or
+ * when two instances built a new period's version row at the same moment.
+ */
+async function withDeadlockRetry<T>(
+  work: () => Promise<T>,
+  codes: Set<string> = DEADLOCK_CODES,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await work();
-      return;
+      return await work();
     } catch (error) {
       const code = (error as { driverError?: { code?: string } }).driverError?.code;
-      if (attempt >= 3 || !code || !DEADLOCK_CODES.has(code)) throw error;
+      if (attempt >= 3 || !code || !codes.has(code)) throw error;
     }
   }
 }
-
-/** How long a read waits for a pending refresh of its period before serving the last snapshot. */
-export const FRESH_WAIT_MS = 3000;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

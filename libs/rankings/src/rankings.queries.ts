@@ -1,9 +1,10 @@
 import type { Dialect } from '@app/core';
+import type { TotalCount } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 
-// Set-based SQL of the ranking snapshot. Ranks come from RANK() OVER (…ORDER BY total DESC),
-// positions (page order) from ROW_NUMBER() with ties ordered by name in binary order, then id,
-// exactly as rankEntries orders them. Window functions: MariaDB ≥ 10.2, SQLite ≥ 3.25.
+// Set-based SQL of the ranking tables. ranking_entries holds one row per subject and scope it is
+// ranked in, without ranks: ranks come from ranking_totals (how many entries have each total), so
+// a change to one subject writes its own rows and a few counters, never its neighbours'.
 
 export type SubjectType = 'person' | 'agency';
 export type ScopeKind = 'city' | 'agency' | 'unit';
@@ -11,6 +12,15 @@ export type ScopeKind = 'city' | 'agency' | 'unit';
 /** Names compared by code point on both engines (SQLite's default collation is binary). */
 export function binaryName(dialect: Dialect, expression: string): string {
   return dialect === 'mysql' ? `${expression} COLLATE utf8mb4_bin` : expression;
+}
+
+/** An INSERT that adds to the existing row on a key clash, in each engine's words. */
+function upsertAdding(dialect: Dialect, table: string, key: string[], columns: string[]) {
+  const values = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
+  return dialect === 'mysql'
+    ? `${head} ON DUPLICATE KEY UPDATE entries = entries + VALUES(entries)`
+    : `${head} ON CONFLICT (${key.join(', ')}) DO UPDATE SET entries = entries + excluded.entries`;
 }
 
 /** The rows a period is ranked on: approved evaluations for a quarter, roll-ups otherwise. */
@@ -27,22 +37,73 @@ function sourceOf(subjectType: SubjectType, fromRollups: boolean): string {
     WHERE s.period = ? AND s.subject_type = 'agency'${approved}`;
 }
 
-const SCOPES: Record<ScopeKind, { id: string; partition: string; where: string }> = {
-  city: { id: '0', partition: '', where: '' },
-  agency: { id: 'r.agency_id', partition: 'r.agency_id', where: '' },
-  unit: { id: 'r.unit_id', partition: 'r.unit_id', where: 'WHERE r.unit_id IS NOT NULL' },
+const SCOPES: Record<ScopeKind, { id: string; where: string }> = {
+  city: { id: '0', where: '' },
+  agency: { id: 'r.agency_id', where: '' },
+  unit: { id: 'r.unit_id', where: 'WHERE r.unit_id IS NOT NULL' },
 };
 
-function windowOver(partition: string[], order: string): string {
-  const parts = partition.filter((p) => p !== '');
-  return `OVER (${parts.length ? `PARTITION BY ${parts.join(', ')} ` : ''}${order})`;
+export function scopeKindsOf(subjectType: SubjectType): ScopeKind[] {
+  return subjectType === 'person' ? ['city', 'agency', 'unit'] : ['city'];
+}
+
+const SNAPSHOT_KEY = ['period', 'subject_type'];
+
+/**
+ * Takes the period's version row for this transaction and counts one more change: every writer
+ * of a period's ranking starts here, so they take turns on this row (on MariaDB a row lock held
+ * to the commit; SQLite has a single writer). Returns the new version.
+ */
+export async function bumpVersion(
+  manager: EntityManager,
+  dialect: Dialect,
+  period: string,
+  subjectType: SubjectType,
+  now: string,
+): Promise<number> {
+  const insert =
+    'INSERT INTO ranking_snapshots (period, subject_type, version, refreshed_at) VALUES (?, ?, 1, ?)';
+  await manager.query(
+    dialect === 'mysql'
+      ? `${insert} ON DUPLICATE KEY UPDATE version = version + 1, refreshed_at = VALUES(refreshed_at)`
+      : `${insert} ON CONFLICT (${SNAPSHOT_KEY.join(', ')}) DO UPDATE SET version = version + 1, refreshed_at = excluded.refreshed_at`,
+    [period, subjectType, now],
+  );
+  const [row] = (await manager.query(
+    'SELECT version FROM ranking_snapshots WHERE period = ? AND subject_type = ?',
+    [period, subjectType],
+  )) as { version: number | string }[];
+  return Number(row.version);
 }
 
 /**
- * Replaces the snapshot of one period and subject type: delete, then one INSERT … SELECT per
- * scope kind. Run inside the caller's transaction, so readers see the old snapshot or the new.
+ * Like bumpVersion, for a ranking that must already exist: null (and nothing written) when the
+ * period was never built, whose first build then covers the change.
  */
-export async function refreshSnapshot(
+export async function takeTurn(
+  manager: EntityManager,
+  period: string,
+  subjectType: SubjectType,
+  now: string,
+): Promise<number | null> {
+  await manager.query(
+    'UPDATE ranking_snapshots SET version = version + 1, refreshed_at = ? WHERE period = ? AND subject_type = ?',
+    [now, period, subjectType],
+  );
+  const [row] = (await manager.query(
+    'SELECT version FROM ranking_snapshots WHERE period = ? AND subject_type = ?',
+    [period, subjectType],
+  )) as { version: number | string }[];
+  return row ? Number(row.version) : null;
+}
+
+/**
+ * Rebuilds the ranking of one period and subject type from its source: the check that the
+ * incremental path is measured against, the first build of a period, and a roll-up run's
+ * replacement. Run inside the caller's transaction: readers see the old ranking or the new.
+ * Returns the new version.
+ */
+export async function rebuildRanking(
   manager: EntityManager,
   dialect: Dialect,
   period: string,
@@ -50,62 +111,217 @@ export async function refreshSnapshot(
   fromRollups: boolean,
   now: string,
 ): Promise<number> {
-  await manager.query('DELETE FROM ranking_entries WHERE period = ? AND subject_type = ?', [
-    period,
-    subjectType,
-  ]);
-  const scopes: ScopeKind[] = subjectType === 'person' ? ['city', 'agency', 'unit'] : ['city'];
-  const byTotal = 'ORDER BY r.total DESC';
-  const pageOrder = `ORDER BY r.total DESC, ${binaryName(dialect, 'r.name')}, r.subject_id`;
-  for (const kind of scopes) {
+  const version = await bumpVersion(manager, dialect, period, subjectType, now);
+  for (const table of ['ranking_entries', 'ranking_totals']) {
+    await manager.query(`DELETE FROM ${table} WHERE period = ? AND subject_type = ?`, [
+      period,
+      subjectType,
+    ]);
+  }
+  for (const kind of scopeKindsOf(subjectType)) {
     const scope = SCOPES[kind];
-    const category = subjectType === 'person';
-    const inScope = [scope.partition ? 'q.scope_id' : '', 'q.category'];
-    const categoryOrder = `ORDER BY q.total DESC, ${binaryName(dialect, 'q.name')}, q.subject_id`;
-    // Two levels: the scope's windows inside, the category's outside. MariaDB 10.11 computes
-    // wrong ranks when windows of different partitions share one SELECT.
     await manager.query(
       `INSERT INTO ranking_entries (period, subject_type, scope_kind, scope_id, subject_id, name,
-         agency_id, unit_id, category, total, grade, \`rank\`, ranked_of, \`position\`,
-         category_rank, category_ranked_of, category_position)
-       SELECT ?, ?, ?, q.scope_id, q.subject_id, q.name, q.agency_id, q.unit_id, q.category,
-         q.total, q.grade, q.scope_rank, q.scope_count, q.scope_position,
-         ${category ? `RANK() ${windowOver(inScope, 'ORDER BY q.total DESC')}` : 'NULL'},
-         ${category ? `COUNT(*) ${windowOver(inScope, '')}` : 'NULL'},
-         ${category ? `ROW_NUMBER() ${windowOver(inScope, categoryOrder)}` : 'NULL'}
-       FROM (
-         SELECT r.subject_id, r.name, r.agency_id, r.unit_id, r.category, r.total, r.grade,
-           ${scope.id} AS scope_id,
-           RANK() ${windowOver([scope.partition], byTotal)} AS scope_rank,
-           COUNT(*) ${windowOver([scope.partition], '')} AS scope_count,
-           ROW_NUMBER() ${windowOver([scope.partition], pageOrder)} AS scope_position
-         FROM (${sourceOf(subjectType, fromRollups)}) r ${scope.where}
-       ) q`,
+         agency_id, unit_id, category, total, grade)
+       SELECT ?, ?, ?, ${scope.id}, r.subject_id, r.name, r.agency_id, r.unit_id, r.category,
+         r.total, r.grade
+       FROM (${sourceOf(subjectType, fromRollups)}) r ${scope.where}`,
       [period, subjectType, kind, period],
     );
   }
-  const [{ entries }] = (await manager.query(
-    "SELECT COUNT(*) AS entries FROM ranking_entries WHERE period = ? AND subject_type = ? AND scope_kind = 'city'",
-    [period, subjectType],
-  )) as { entries: number | string }[];
-  await manager.query('DELETE FROM ranking_snapshots WHERE period = ? AND subject_type = ?', [
-    period,
-    subjectType,
-  ]);
-  await manager.query(
-    'INSERT INTO ranking_snapshots (period, subject_type, entries, refreshed_at) VALUES (?, ?, ?, ?)',
-    [period, subjectType, Number(entries), now],
-  );
-  return Number(entries);
+  const histogram = (category: string, where: string, group: string) =>
+    manager.query(
+      `INSERT INTO ranking_totals (period, subject_type, scope_kind, scope_id, category, total, entries)
+       SELECT period, subject_type, scope_kind, scope_id, ${category}, total, COUNT(*)
+       FROM ranking_entries WHERE period = ? AND subject_type = ?${where}
+       GROUP BY period, subject_type, scope_kind, scope_id${group}, total`,
+      [period, subjectType],
+    );
+  await histogram("''", '', '');
+  await histogram('category', ' AND category IS NOT NULL', ', category');
+  return version;
 }
 
-export interface SnapshotScope {
+/** A subject's row in one scope. */
+export interface EntryState {
+  scope_kind: ScopeKind;
+  scope_id: number;
+  name: string;
+  agency_id: number;
+  unit_id: number | null;
+  category: string | null;
+  total: number;
+  grade: string;
+}
+
+const sameEntry = (a: EntryState, b: EntryState) =>
+  a.scope_kind === b.scope_kind &&
+  a.scope_id === b.scope_id &&
+  a.name === b.name &&
+  a.agency_id === b.agency_id &&
+  a.unit_id === b.unit_id &&
+  a.category === b.category &&
+  a.total === b.total &&
+  a.grade === b.grade;
+
+/** The changes of ranking_totals when `removed` entries leave and `added` ones arrive. */
+export function totalsDelta(
+  removed: readonly EntryState[],
+  added: readonly EntryState[],
+): { scope_kind: ScopeKind; scope_id: number; category: string; total: number; delta: number }[] {
+  const deltas = new Map<string, number>();
+  const count = (entries: readonly EntryState[], sign: number) => {
+    for (const e of entries) {
+      for (const category of e.category === null ? [''] : ['', e.category]) {
+        const key = JSON.stringify([e.scope_kind, e.scope_id, category, e.total]);
+        deltas.set(key, (deltas.get(key) ?? 0) + sign);
+      }
+    }
+  };
+  count(removed, -1);
+  count(added, 1);
+  // A fixed order: two writers never take the same counters in opposite orders.
+  return [...deltas]
+    .filter(([, delta]) => delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, delta]) => {
+      const [scope_kind, scope_id, category, total] = JSON.parse(key) as [
+        ScopeKind,
+        number,
+        string,
+        number,
+      ];
+      return { scope_kind, scope_id, category, total, delta };
+    });
+}
+
+const numberOrNull = (value: unknown): number | null => (value === null ? null : Number(value));
+
+function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number): EntryState {
+  return {
+    scope_kind: kind,
+    scope_id: scopeId,
+    name: String(row.name),
+    agency_id: Number(row.agency_id),
+    unit_id: numberOrNull(row.unit_id),
+    category: row.category === null ? null : String(row.category),
+    total: Number(row.total),
+    grade: String(row.grade),
+  };
+}
+
+/**
+ * Brings one subject's rows of a quarter in line with its approved evaluation (or its absence),
+ * in the caller's transaction, after bumpVersion took the period's turn. Writes only what
+ * differs: its own entries (at most one per scope) and the counters of the totals it left and
+ * joined. Returns the rows written.
+ */
+export async function syncSubject(
+  manager: EntityManager,
+  dialect: Dialect,
+  period: string,
+  subjectType: SubjectType,
+  subjectId: number,
+): Promise<number> {
+  const [source] = (await manager.query(`${sourceOf(subjectType, false)} AND s.subject_id = ?`, [
+    period,
+    subjectId,
+  ])) as Record<string, unknown>[];
+  const wanted: EntryState[] = [];
+  if (source) {
+    wanted.push(entryOf(source, 'city', 0));
+    if (subjectType === 'person') {
+      wanted.push(entryOf(source, 'agency', Number(source.agency_id)));
+      if (source.unit_id !== null) wanted.push(entryOf(source, 'unit', Number(source.unit_id)));
+    }
+  }
+  const current = (
+    (await manager.query(
+      `SELECT scope_kind, scope_id, name, agency_id, unit_id, category, total, grade
+       FROM ranking_entries WHERE subject_type = ? AND subject_id = ? AND period = ?`,
+      [subjectType, subjectId, period],
+    )) as Record<string, unknown>[]
+  ).map((row) => entryOf(row, row.scope_kind as ScopeKind, Number(row.scope_id)));
+  const removed = current.filter((c) => !wanted.some((w) => sameEntry(c, w)));
+  const added = wanted.filter((w) => !current.some((c) => sameEntry(c, w)));
+  let written = 0;
+  for (const entry of removed) {
+    await manager.query(
+      `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND scope_kind = ?
+         AND scope_id = ? AND subject_id = ?`,
+      [period, subjectType, entry.scope_kind, entry.scope_id, subjectId],
+    );
+    written++;
+  }
+  if (added.length) {
+    await manager.query(
+      `INSERT INTO ranking_entries (period, subject_type, scope_kind, scope_id, subject_id, name,
+         agency_id, unit_id, category, total, grade)
+       VALUES ${added.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      added.flatMap((e) => [
+        period,
+        subjectType,
+        e.scope_kind,
+        e.scope_id,
+        subjectId,
+        e.name,
+        e.agency_id,
+        e.unit_id,
+        e.category,
+        e.total,
+        e.grade,
+      ]),
+    );
+    written += added.length;
+  }
+  const key = ['period', 'subject_type', 'scope_kind', 'scope_id', 'category', 'total'];
+  for (const change of totalsDelta(removed, added)) {
+    const params = [
+      period,
+      subjectType,
+      change.scope_kind,
+      change.scope_id,
+      change.category,
+      change.total,
+    ];
+    const where = key.map((column) => `${column} = ?`).join(' AND ');
+    if (change.delta > 0) {
+      await manager.query(upsertAdding(dialect, 'ranking_totals', key, [...key, 'entries']), [
+        ...params,
+        change.delta,
+      ]);
+    } else {
+      await manager.query(`UPDATE ranking_totals SET entries = entries + ? WHERE ${where}`, [
+        change.delta,
+        ...params,
+      ]);
+      await manager.query(`DELETE FROM ranking_totals WHERE ${where} AND entries <= 0`, params);
+    }
+    written++;
+  }
+  return written;
+}
+
+/** One ranking: a period, a subject type, a scope and optionally a category within it. */
+export interface RankingScope {
   period: string;
-  previousPeriod: string;
   subjectType: SubjectType;
   kind: ScopeKind;
   scopeId: number;
   category?: string;
+}
+
+/** The counts of each total of a ranking, on ranking_totals' primary key. */
+export async function readTotals(
+  manager: EntityManager,
+  scope: RankingScope,
+): Promise<TotalCount[]> {
+  const rows = (await manager.query(
+    `SELECT total, entries FROM ranking_totals
+     WHERE period = ? AND subject_type = ? AND scope_kind = ? AND scope_id = ? AND category = ?`,
+    [scope.period, scope.subjectType, scope.kind, scope.scopeId, scope.category ?? ''],
+  )) as { total: number | string; entries: number | string }[];
+  return rows.map((row) => ({ total: Number(row.total), entries: Number(row.entries) }));
 }
 
 export interface EntryRow {
@@ -116,56 +332,47 @@ export interface EntryRow {
   category: string | null;
   total: number | string;
   grade: string;
-  rank: number;
-  ranked_of: number;
-  previous_rank: number | null;
+  /** The subject's total in the same ranking of the previous period, if it was ranked. */
+  previous_total: number | string | null;
 }
 
 /**
- * One page of a scope: a range of positions on ix_ranking_entries_page (or the category
- * index), and each entry's rank in the same scope of the previous period by primary key.
+ * Entries of a ranking with totals in [lowest, highest], in display order, `skip` of them left
+ * out, at most `limit`: the rows a page spans are found on ix_ranking_entries_total (or its
+ * category twin) and only they are sorted. Each is joined to its row of the previous period.
  */
-export async function readPage(
+export async function readRange(
   manager: EntityManager,
-  scope: SnapshotScope,
-  offset: number,
-  limit: number,
-): Promise<{ rows: EntryRow[]; total: number }> {
+  dialect: Dialect,
+  scope: RankingScope,
+  previousPeriod: string,
+  range: { highest: number; lowest: number; skip: number; limit: number },
+): Promise<EntryRow[]> {
   const byCategory = scope.category !== undefined;
-  const rank = byCategory ? 'category_rank' : '`rank`';
-  const rankedOf = byCategory ? 'category_ranked_of' : 'ranked_of';
-  const position = byCategory ? 'category_position' : '`position`';
-  const where = `e.period = ? AND e.subject_type = ? AND e.scope_kind = ? AND e.scope_id = ?${
-    byCategory ? ' AND e.category = ?' : ''
-  }`;
   const params: unknown[] = [scope.period, scope.subjectType, scope.kind, scope.scopeId];
   if (byCategory) params.push(scope.category);
-  // The page and its total (ranked_of of the first entry) in one statement; when the page is
-  // empty (offset past the end), the total is read alone.
-  const rows = (await manager.query(
-    `SELECT e.subject_id, e.name, e.agency_id, e.unit_id, e.category, e.total, e.grade,
-       e.${rank} AS \`rank\`, e.${rankedOf} AS ranked_of, prev.${rank} AS previous_rank
-     FROM ranking_entries e
+  const order = `ORDER BY e.total DESC, ${binaryName(dialect, 'e.name')}, e.subject_id`;
+  return (await manager.query(
+    `SELECT e.*, prev.total AS previous_total FROM (
+       SELECT e.subject_type, e.scope_kind, e.scope_id, e.subject_id, e.name, e.agency_id,
+         e.unit_id, e.category, e.total, e.grade
+       FROM ranking_entries e
+       WHERE e.period = ? AND e.subject_type = ? AND e.scope_kind = ? AND e.scope_id = ?${
+         byCategory ? ' AND e.category = ?' : ''
+       } AND e.total <= ? AND e.total >= ?
+       ${order} LIMIT ${Number(range.limit)} OFFSET ${Number(range.skip)}
+     ) e
      LEFT JOIN ranking_entries prev ON prev.period = ? AND prev.subject_type = e.subject_type
        AND prev.scope_kind = e.scope_kind AND prev.scope_id = e.scope_id
        AND prev.subject_id = e.subject_id${byCategory ? ' AND prev.category = e.category' : ''}
-     WHERE ${where} AND e.${position} > ? AND e.${position} <= ?
-     ORDER BY e.${position}`,
-    [scope.previousPeriod, ...params, offset, offset + limit],
+     ${order}`,
+    [...params, range.highest, range.lowest, previousPeriod],
   )) as EntryRow[];
-  if (rows.length > 0) return { rows, total: Number(rows[0].ranked_of) };
-  const first = (await manager.query(
-    `SELECT e.${rankedOf} AS ranked_of FROM ranking_entries e WHERE ${where} AND e.${position} = 1`,
-    params,
-  )) as { ranked_of: number | string }[];
-  const total = first.length ? Number(first[0].ranked_of) : 0;
-  return { rows, total };
 }
 
 export interface HistoryRow {
   period: string;
-  rank: number;
-  ranked_of: number;
+  scope_id: number | string;
   total: number | string;
   grade: string;
 }
@@ -176,43 +383,21 @@ export async function readHistory(
   subjectType: SubjectType,
   subjectId: number,
   kind: ScopeKind,
-  scopeId: number | null,
 ): Promise<HistoryRow[]> {
-  const params: unknown[] = [subjectType, subjectId, kind];
-  if (scopeId !== null) params.push(scopeId);
   return (await manager.query(
-    `SELECT period, \`rank\`, ranked_of, total, grade FROM ranking_entries
-     WHERE subject_type = ? AND subject_id = ? AND scope_kind = ?${scopeId !== null ? ' AND scope_id = ?' : ''}`,
-    params,
+    `SELECT period, scope_id, total, grade FROM ranking_entries
+     WHERE subject_type = ? AND subject_id = ? AND scope_kind = ?`,
+    [subjectType, subjectId, kind],
   )) as HistoryRow[];
 }
 
-/** A subject's entries of one scope kind in the given periods, by ix_ranking_entries_subject. */
-export async function readRanksIn(
+/** The version of every ranking built: a small table, read whole. */
+export async function readVersions(
   manager: EntityManager,
-  subjectType: SubjectType,
-  subjectId: number,
-  kind: ScopeKind,
-  periods: readonly string[],
-): Promise<HistoryRow[]> {
-  if (periods.length === 0) return [];
-  return (await manager.query(
-    `SELECT period, \`rank\`, ranked_of, total, grade FROM ranking_entries
-     WHERE subject_type = ? AND subject_id = ? AND scope_kind = ?
-       AND period IN (${periods.map(() => '?').join(', ')})`,
-    [subjectType, subjectId, kind, ...periods],
-  )) as HistoryRow[];
-}
-
-/** Whether a snapshot of the period was ever built. */
-export async function hasSnapshot(
-  manager: EntityManager,
-  period: string,
-  subjectType: SubjectType,
-): Promise<boolean> {
-  const rows = (await manager.query(
-    'SELECT entries FROM ranking_snapshots WHERE period = ? AND subject_type = ?',
-    [period, subjectType],
-  )) as unknown[];
-  return rows.length > 0;
+): Promise<{ period: string; subject_type: SubjectType; version: number | string }[]> {
+  return (await manager.query('SELECT period, subject_type, version FROM ranking_snapshots')) as {
+    period: string;
+    subject_type: SubjectType;
+    version: number | string;
+  }[];
 }

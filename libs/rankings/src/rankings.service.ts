@@ -13,21 +13,14 @@ import { AgencyEntity, PersonEntity, UnitEntity } from '@app/org';
 import {
   RankingHistoryQueryDto,
   RankingHistoryView,
-  RankingItemView,
   RankingPageView,
   RankingQueryDto,
 } from './dto/ranking.dto';
 import { historyOrder } from './history-order';
-import { movementOf, parsePeriod, previousPeriod, topPercent } from '@app/domain';
+import { parsePeriod, previousPeriod } from '@app/domain';
 import { RankingSnapshotsService } from './ranking-snapshots.service';
-import {
-  readHistory,
-  readPage,
-  readRanksIn,
-  type ScopeKind,
-  type SnapshotScope,
-  type SubjectType,
-} from './rankings.queries';
+import { RankingReader } from './ranking-reader.service';
+import type { RankingScope, ScopeKind, SubjectType } from './rankings.queries';
 
 /** A subject's place in one period's ranking; nulls when it was not ranked then. */
 export interface PeriodRank {
@@ -44,6 +37,7 @@ export class RankingsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly snapshots: RankingSnapshotsService,
+    private readonly reader: RankingReader,
   ) {}
 
   /** Agencies are deactivated, never deleted: one that existed once is not looked up again. */
@@ -54,38 +48,20 @@ export class RankingsService {
     const period = parsePeriod(query.period);
     if (!period) throw ValidationFailed.field('period', 'must be YYYY-Qn, YYYY-Hn or YYYY');
     const { kind, scopeId } = await this.scopeOf(actor, query);
-    const scope: SnapshotScope = {
+    const scope: RankingScope = {
       period: period.key,
-      previousPeriod: previousPeriod(period.key),
       subjectType: query.subjectType,
       kind,
       scopeId,
       category: query.category,
     };
     await this.snapshots.ensureFresh(period.key, query.subjectType);
-    const { rows, total } = await readPage(
-      this.transactions.dataSource.manager,
+    const { total, items } = await this.reader.page(
       scope,
+      previousPeriod(period.key),
       query.offset,
       query.limit,
     );
-    const items: RankingItemView[] = rows.map((row) => {
-      const rank = Number(row.rank);
-      const previousRank = row.previous_rank === null ? null : Number(row.previous_rank);
-      return {
-        rank,
-        subjectId: Number(row.subject_id),
-        name: row.name,
-        agencyId: Number(row.agency_id),
-        unitId: row.unit_id === null ? null : Number(row.unit_id),
-        category: row.category,
-        total: Number(row.total),
-        grade: row.grade,
-        topPercent: topPercent(rank, Number(row.ranked_of)),
-        previousRank,
-        movement: movementOf(previousRank, rank),
-      };
-    });
     return {
       period: period.key,
       subjectType: query.subjectType,
@@ -113,15 +89,8 @@ export class RankingsService {
       if (kind === 'city' && !isCityWide(actor))
         throw new Forbidden('City-wide rankings of people are read by city-wide roles only');
     }
-    await this.snapshots.settledAll();
-    const rows = await readHistory(manager, query.subjectType, query.subjectId, kind, null);
-    const items = rows.map((row) => ({
-      period: row.period,
-      rank: Number(row.rank),
-      rankedOf: Number(row.ranked_of),
-      total: Number(row.total),
-      grade: row.grade,
-    }));
+    await this.snapshots.ownWorkDone();
+    const items = await this.reader.history(query.subjectType, query.subjectId, kind);
     return { items: historyOrder(items) };
   }
 
@@ -137,22 +106,16 @@ export class RankingsService {
   ): Promise<PeriodRank[]> {
     await Promise.all(periods.map((period) => this.snapshots.ensureFresh(period, subjectType)));
     const kind: ScopeKind = subjectType === 'agency' ? 'city' : 'agency';
-    const rows = await readRanksIn(
-      this.transactions.dataSource.manager,
-      subjectType,
-      subjectId,
-      kind,
-      periods,
-    );
-    const byPeriod = new Map(rows.map((row) => [row.period, row]));
+    const items = await this.reader.history(subjectType, subjectId, kind);
+    const byPeriod = new Map(items.map((item) => [item.period, item]));
     return periods.map((period) => {
-      const row = byPeriod.get(period);
+      const item = byPeriod.get(period);
       return {
         period,
-        rank: row ? Number(row.rank) : null,
-        rankedOf: row ? Number(row.ranked_of) : null,
-        total: row ? Number(row.total) : null,
-        grade: row ? row.grade : null,
+        rank: item?.rank ?? null,
+        rankedOf: item?.rankedOf ?? null,
+        total: item?.total ?? null,
+        grade: item?.grade ?? null,
       };
     });
   }

@@ -11,7 +11,7 @@ import {
 import { parsePeriod, periodLabelVi, previousPeriod } from '@app/domain';
 import { type ExportColumn, parseExportFormat, sendExport } from '@app/exports';
 import { AgencyEntity, UnitEntity } from '@app/org';
-import { RankingSnapshotsService } from '@app/rankings';
+import { RankingReader, RankingSnapshotsService } from '@app/rankings';
 import { RankingExportQueryDto } from './dto/ranking-export.dto';
 import { type RankingExportScope, streamRankingRows } from './ranking-export.queries';
 
@@ -47,6 +47,7 @@ export class RankingsExportService {
   constructor(
     private readonly transactions: Transactions,
     private readonly snapshots: RankingSnapshotsService,
+    private readonly reader: RankingReader,
   ) {}
 
   async export(actor: Actor, query: RankingExportQueryDto, response: Response): Promise<void> {
@@ -61,7 +62,7 @@ export class RankingsExportService {
       title: `BẢNG XẾP HẠNG ${what} ${periodLabelVi(period.key).toUpperCase()}`,
       subtitle: `${scopeName}${category}`,
       columns: columnsOf(query.subjectType),
-      rows: streamRankingRows(this.transactions.dataSource.manager, scope),
+      rows: streamRankingRows(this.transactions.dataSource.manager, this.reader, scope),
       fileName: `Xếp hạng ${query.subjectType === 'person' ? 'cá nhân' : 'cơ quan'} ${period.key}`,
     });
   }

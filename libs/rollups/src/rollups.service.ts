@@ -180,6 +180,7 @@ export class RollupsService implements OnApplicationShutdown {
         await this.snapshots.refreshIn(manager, period, 'agency');
         await finishRun(manager, id, 'succeeded', instantString(this.clock.now()), subjects, null);
       });
+      await this.snapshots.announce(period).catch(() => undefined);
       this.logger.log(`Roll-up ${id} of ${period} succeeded`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -60,6 +60,8 @@ describe('parseEnv', () => {
     [{ REDIS_URL: 'cache:6379' }, 'REDIS_URL'],
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
   ])('refuses %j with one line naming %s', (env, name) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     expect(() => parseEnv(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));

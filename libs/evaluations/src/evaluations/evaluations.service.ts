@@ -21,6 +21,7 @@ import { CriteriaService, type CriteriaSetDef } from '@app/criteria';
 import { assertQuarter, PeriodsService } from '../periods/periods.service';
 import { EvaluationQueryDto, EvaluationView, UpdateEvaluationDto } from './dto/evaluation.dto';
 import { EvaluationEntity } from './evaluation.entity';
+import { recordChange } from './evaluation-changes';
 import { EVALUATION_CHANGED, EvaluationChangedEvent } from './evaluation-events';
 import {
   evaluationView,
@@ -272,7 +273,10 @@ export class EvaluationsService {
       before,
       after: snapshot(entity),
     });
-    return entity.status === 'approved' ? this.eventOf(entity) : null;
+    if (entity.status !== 'approved') return null;
+    const event = this.eventOf(entity);
+    await recordChange(manager, event);
+    return event;
   }
 
   /** The evaluation of a subject's quarter, if any, read in the caller's transaction. */
@@ -290,7 +294,7 @@ export class EvaluationsService {
     const seen = new Set<string>();
     for (const event of events) {
       if (!event) continue;
-      const key = `${event.period}|${event.subjectType}|${event.agencyId}`;
+      const key = `${event.period}|${event.subjectType}|${event.subjectId}`;
       if (seen.has(key)) continue;
       seen.add(key);
       try {
@@ -347,10 +351,9 @@ export class EvaluationsService {
         after: snapshot(entity),
         reason,
       });
-      return {
-        view: evaluationView(entity, set),
-        event: action === 'submit' ? null : this.eventOf(entity),
-      };
+      const event = action === 'submit' ? null : this.eventOf(entity);
+      if (event) await recordChange(manager, event);
+      return { view: evaluationView(entity, set), event };
     });
     this.emitChanged([event]);
     return view;
@@ -400,7 +403,12 @@ export class EvaluationsService {
   }
 
   private eventOf(entity: EvaluationEntity): EvaluationChangedEvent {
-    return { period: entity.period, subjectType: entity.subjectType, agencyId: entity.agencyId };
+    return {
+      period: entity.period,
+      subjectType: entity.subjectType,
+      agencyId: entity.agencyId,
+      subjectId: entity.subjectId,
+    };
   }
 
   private async requireLocked(manager: EntityManager, id: number): Promise<EvaluationEntity> {

@@ -63,24 +63,31 @@ export async function readCandidateRows(
     where += ' AND r.agency_id = ?';
     params.push(filter.agencyId);
   }
+  let subjectFilter = '';
   if (filter.subjectId !== undefined) {
-    where += ' AND r.subject_id = ?';
+    subjectFilter = ' AND q.subject_id = ?';
     params.push(filter.subjectId);
   }
+  // Ranks in the candidate scope, by the SPEC's rule (RANK over the total): one window
+  // partition per SELECT (MariaDB 10.11 gets ranks wrong when partitions mix), the subject
+  // filter outside it so a single subject keeps its rank among all.
+  const partition = person ? 'PARTITION BY r.agency_id ' : '';
   const rows = (await manager.query(
-    `SELECT r.subject_id, ${person ? 's.full_name' : 's.name'} AS name, r.agency_id, r.unit_id,
-       r.total, r.grade, r.disqualified, r.quarters_counted,
-       e.\`rank\` AS scope_rank, e.ranked_of,
+    `SELECT q.*,
        (SELECT COUNT(*) FROM incidents i
-         WHERE i.subject_type = r.subject_type AND i.subject_id = r.subject_id
+         WHERE i.subject_type = q.subject_type AND i.subject_id = q.subject_id
            AND i.period IN (${inQuarters}) AND i.deleted_at IS NULL) AS incidents
-     FROM rollup_results r
-     JOIN ${person ? 'people' : 'agencies'} s ON s.id = r.subject_id
-     LEFT JOIN ranking_entries e ON e.period = r.period AND e.subject_type = r.subject_type
-       AND e.scope_kind = '${person ? 'agency' : 'city'}'
-       AND e.scope_id = ${person ? 'r.agency_id' : '0'} AND e.subject_id = r.subject_id
-     WHERE r.period = ? AND r.subject_type = ?${where}
-     ORDER BY r.total DESC, name, r.subject_id`,
+     FROM (
+       SELECT r.subject_type, r.subject_id, ${person ? 's.full_name' : 's.name'} AS name,
+         r.agency_id, r.unit_id, r.total, r.grade, r.disqualified, r.quarters_counted,
+         RANK() OVER (${partition}ORDER BY r.total DESC) AS scope_rank,
+         COUNT(*) OVER (${partition.trim()}) AS ranked_of
+       FROM rollup_results r
+       JOIN ${person ? 'people' : 'agencies'} s ON s.id = r.subject_id
+       WHERE r.period = ? AND r.subject_type = ?${where}
+     ) q
+     WHERE 1 = 1${subjectFilter}
+     ORDER BY q.total DESC, q.name, q.subject_id`,
     params,
   )) as RawRow[];
   return rows.map((row) => ({

@@ -13,6 +13,7 @@ import {
 } from '@app/core';
 import { AgencyEntity } from './agency.entity';
 import { AgencyQueryDto, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { queueRankedSubjects } from '../ranked-subjects';
 
 export function agencyView(agency: AgencyEntity): AgencyView {
   return {
@@ -95,6 +96,7 @@ export class AgenciesService {
       const before = agencyView(agency);
       applyChanges(agency, { ...input, updatedAt: new Date() });
       await repository.save(agency);
+      if (agency.name !== before.name) await queueRankedSubjects(manager, 'agency', [id]);
       await this.audit.record(manager, actor, {
         action: 'update',
         entity: 'agency',

@@ -27,6 +27,7 @@ import {
 import { personView } from './people.service';
 import { searchTermsOf } from './search-terms';
 import { RECORD_CODE, RECORD_CODE_RULE } from '../record-code';
+import { queueRankedSubjects } from '../ranked-subjects';
 
 const COLUMNS = [
   'employeeCode',
@@ -249,6 +250,7 @@ export class PeopleImportService {
       );
     }
     const changed: PersonEntity[] = [];
+    const reranked: number[] = [];
     for (const row of rows.filter((r) => existing.has(codeKey(r.employeeCode)))) {
       const person = existing.get(codeKey(row.employeeCode))!;
       const before = personView(person);
@@ -260,6 +262,8 @@ export class PeopleImportService {
       if (row.category) person.category = row.category;
       if (row.partyMember !== undefined) person.partyMember = row.partyMember;
       if (row.unitId !== undefined) person.unitId = row.unitId;
+      if (person.fullName !== before.fullName || person.category !== before.category)
+        reranked.push(person.id);
       person.updatedAt = now;
       changed.push(person);
       audit.push({
@@ -271,6 +275,7 @@ export class PeopleImportService {
       });
     }
     if (changed.length) await people.save(changed, { chunk: CHUNK });
+    await queueRankedSubjects(manager, 'person', reranked);
     await this.replaceSearchTerms(manager, renamed);
     await this.audit.recordMany(manager, actor, audit);
     return { created: fresh.length, updated: changed.length };

@@ -25,6 +25,7 @@ import {
 } from './dto/person.dto';
 import { PersonEntity, PersonSearchTermEntity } from './person.entity';
 import { foldDiacritics, searchTermsOf } from './search-terms';
+import { queueRankedSubjects } from '../ranked-subjects';
 
 export function personView(person: PersonEntity): PersonView {
   return {
@@ -134,6 +135,8 @@ export class PeopleService {
       await manager.getRepository(PersonEntity).save(person);
       if (input.fullName !== undefined && input.fullName !== before.fullName)
         await this.writeSearchTerms(manager, person);
+      if (person.fullName !== before.fullName || person.category !== before.category)
+        await queueRankedSubjects(manager, 'person', [id]);
       await this.audit.record(manager, actor, {
         action: 'update',
         entity: 'person',

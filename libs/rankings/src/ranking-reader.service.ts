@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import type { EntityManager } from 'typeorm';
+import { Transactions } from '@app/core';
+import { movementOf, RankIndex, topPercent } from '@app/domain';
+import { RankingVersions } from './ranking-versions.service';
+import {
+  readHistory,
+  readRange,
+  readTotals,
+  type RankingScope,
+  type ScopeKind,
+  type SubjectType,
+} from './rankings.queries';
+
+/** An entry of a ranking with its rank (SPEC §6). */
+export interface RankedEntry {
+  rank: number;
+  subjectId: number;
+  name: string;
+  agencyId: number;
+  unitId: number | null;
+  category: string | null;
+  total: number;
+  grade: string;
+  topPercent: number;
+  previousRank: number | null;
+  movement: number | null;
+}
+
+export interface RankedPage {
+  /** N: the subjects ranked. */
+  total: number;
+  items: RankedEntry[];
+}
+
+export interface RankedHistoryItem {
+  period: string;
+  rank: number;
+  rankedOf: number;
+  total: number;
+  grade: string;
+}
+
+/** Bounds of the caches: pages and histories by entries held, rank indexes by totals held. */
+const PAGE_CACHE_ENTRIES = 50_000;
+const INDEX_CACHE_TOTALS = 500_000;
+
+const scopeKey = (s: RankingScope) =>
+  `${s.period}|${s.subjectType}|${s.kind}|${s.scopeId}|${s.category ?? ''}`;
+
+/**
+ * Reads rankings: a page is a range of totals found with the scope's RankIndex, its ranks and
+ * previous ranks read off the indexes of this period and the previous one. Pages, histories and
+ * indexes are cached in memory under the versions of the rankings they were read from, so any
+ * change (a newer version, here or from another instance) stops them being served, and a read
+ * of an unchanged ranking costs no query. The reads of one miss share one snapshot (MariaDB).
+ */
+@Injectable()
+export class RankingReader {
+  private readonly pages = new LRUCache<string, RankedPage | RankedHistoryItem[]>({
+    maxSize: PAGE_CACHE_ENTRIES,
+    sizeCalculation: (value) => 1 + (Array.isArray(value) ? value.length : value.items.length),
+  });
+  private readonly indexes = new LRUCache<string, { version: number; index: RankIndex }>({
+    maxSize: INDEX_CACHE_TOTALS,
+    sizeCalculation: (value) => 1 + value.index.buckets,
+  });
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly versions: RankingVersions,
+  ) {}
+
+  /**
+   * One page of a ranking, in display order, with the number of subjects ranked. Exports read
+   * chunks with `cache: false`: they would only push the pages people read out of the cache.
+   */
+  async page(
+    scope: RankingScope,
+    previousPeriod: string,
+    offset: number,
+    limit: number,
+    options: { cache?: boolean } = {},
+  ): Promise<RankedPage> {
+    const cache = options.cache ?? true;
+    const known = this.cacheKey(scope, previousPeriod, `${offset}|${limit}`);
+    const hit = cache ? (this.pages.get(known) as RankedPage | undefined) : undefined;
+    if (hit) return hit;
+    const { page, versions } = await this.consistently(async (manager) => {
+      const versions = await this.readVersionsOf(manager, scope.subjectType, [
+        scope.period,
+        previousPeriod,
+      ]);
+      const index = await this.indexOf(manager, scope, versions.get(scope.period) ?? 0);
+      const window = index.window(offset, limit);
+      if (!window) return { page: { total: index.size, items: [] }, versions };
+      const rows = await readRange(manager, this.transactions.dialect, scope, previousPeriod, {
+        ...window,
+        limit,
+      });
+      const previous = rows.some((row) => row.previous_total !== null)
+        ? await this.indexOf(
+            manager,
+            { ...scope, period: previousPeriod },
+            versions.get(previousPeriod) ?? 0,
+          )
+        : null;
+      const items = rows.map((row): RankedEntry => {
+        const total = Number(row.total);
+        const rank = index.rankOf(total) ?? 0;
+        const previousRank =
+          previous && row.previous_total !== null
+            ? previous.rankOf(Number(row.previous_total))
+            : null;
+        return {
+          rank,
+          subjectId: Number(row.subject_id),
+          name: row.name,
+          agencyId: Number(row.agency_id),
+          unitId: row.unit_id === null ? null : Number(row.unit_id),
+          category: row.category,
+          total,
+          grade: row.grade,
+          topPercent: topPercent(rank, index.size),
+          previousRank,
+          movement: movementOf(previousRank, rank),
+        };
+      });
+      return { page: { total: index.size, items }, versions };
+    });
+    if (!cache) return page;
+    this.pages.set(
+      [
+        scopeKey(scope),
+        versions.get(scope.period) ?? 0,
+        versions.get(previousPeriod) ?? 0,
+        `${offset}|${limit}`,
+      ].join('|'),
+      page,
+    );
+    return page;
+  }
+
+  /** A subject's rank in every period it was ranked in, in one scope kind (any order). */
+  async history(
+    subjectType: SubjectType,
+    subjectId: number,
+    kind: ScopeKind,
+  ): Promise<RankedHistoryItem[]> {
+    const key = (sum: number) => `history|${subjectType}|${subjectId}|${kind}|${sum}`;
+    const hit = this.pages.get(key(this.versions.sum(subjectType))) as
+      RankedHistoryItem[] | undefined;
+    if (hit) return hit;
+    const { items, sum } = await this.consistently(async (manager) => {
+      const versions = await this.readVersionsOf(manager, subjectType);
+      const rows = await readHistory(manager, subjectType, subjectId, kind);
+      const items: RankedHistoryItem[] = [];
+      for (const row of rows) {
+        const scope = { period: row.period, subjectType, kind, scopeId: Number(row.scope_id) };
+        const index = await this.indexOf(manager, scope, versions.get(row.period) ?? 0);
+        const rank = index.rankOf(Number(row.total));
+        if (rank === null) continue;
+        items.push({
+          period: row.period,
+          rank,
+          rankedOf: index.size,
+          total: Number(row.total),
+          grade: row.grade,
+        });
+      }
+      const sum = [...versions.values()].reduce((a, b) => a + b, 0);
+      return { items, sum };
+    });
+    this.pages.set(key(sum), items);
+    return items;
+  }
+
+  private cacheKey(scope: RankingScope, previousPeriod: string, rest: string): string {
+    return [
+      scopeKey(scope),
+      this.versions.get(scope.period, scope.subjectType),
+      this.versions.get(previousPeriod, scope.subjectType),
+      rest,
+    ].join('|');
+  }
+
+  /** The scope's RankIndex at `version`, from the cache or ranking_totals. */
+  private async indexOf(
+    manager: EntityManager,
+    scope: RankingScope,
+    version: number,
+  ): Promise<RankIndex> {
+    const key = scopeKey(scope);
+    const cached = this.indexes.get(key);
+    if (cached && cached.version === version) return cached.index;
+    const index = new RankIndex(await readTotals(manager, scope));
+    if (!cached || cached.version < version) this.indexes.set(key, { version, index });
+    return index;
+  }
+
+  /** The versions of some (or all) periods of a subject type, as this read sees them. */
+  private async readVersionsOf(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    periods?: string[],
+  ): Promise<Map<string, number>> {
+    const rows = (await manager.query(
+      `SELECT period, version FROM ranking_snapshots WHERE subject_type = ?${
+        periods ? ` AND period IN (${periods.map(() => '?').join(', ')})` : ''
+      }`,
+      [subjectType, ...(periods ?? [])],
+    )) as { period: string; version: number | string }[];
+    const versions = new Map<string, number>();
+    for (const row of rows) {
+      versions.set(row.period, Number(row.version));
+      this.versions.learn(row.period, subjectType, Number(row.version));
+    }
+    return versions;
+  }
+
+  /** The reads of one miss in one snapshot on MariaDB; SQLite has a single connection. */
+  private consistently<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const dataSource = this.transactions.dataSource;
+    return this.transactions.dialect === 'mysql'
+      ? dataSource.transaction(work)
+      : work(dataSource.manager);
+  }
+}
