@@ -28,6 +28,13 @@ const ANY_PERIOD: readonly PeriodKind[] = ['quarter', 'half', 'year'];
 
 export const PAGES: readonly PageDef[] = [
   {
+    path: '/evaluations',
+    menuLabel: 'Đánh giá quý',
+    roles: ['hr_officer'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/evaluations/EvaluationsPage')),
+  },
+  {
     path: '/rankings',
     menuLabel: 'Xếp hạng',
     roles: ALL_ROLES,
