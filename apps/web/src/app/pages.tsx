@@ -35,6 +35,32 @@ export const PAGES: readonly PageDef[] = [
     component: lazy(() => import('../features/evaluations/EvaluationsPage')),
   },
   {
+    path: '/approvals',
+    menuLabel: 'Chờ duyệt',
+    roles: ['department_head', 'admin'],
+    component: lazy(() => import('../features/approvals/ApprovalsPage')),
+  },
+  {
+    path: '/people',
+    menuLabel: 'Nhân sự',
+    roles: ['hr_officer', 'department_head'],
+    component: lazy(() => import('../features/people/PeoplePage')),
+  },
+  {
+    path: '/incidents',
+    menuLabel: 'Vi phạm',
+    roles: ['hr_officer'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/incidents/IncidentsPage')),
+  },
+  {
+    path: '/inspections',
+    menuLabel: 'Kiểm tra',
+    roles: ['inspector'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/inspections/InspectionsPage')),
+  },
+  {
     path: '/rankings',
     menuLabel: 'Xếp hạng',
     roles: ALL_ROLES,
