@@ -234,6 +234,7 @@ export const EvaluationGrid = forwardRef<AgGridReact<GridRow>, Props>(function E
         'grid-row-locked': (p) => Boolean(p.data && lockReason(p.data, handlers.isClosed())),
         'grid-row-problem': (p) => Boolean(p.data?.problem),
       }}
+      suppressColumnVirtualisation
       enterNavigatesVertically
       enterNavigatesVerticallyAfterEdit
       stopEditingWhenCellsLoseFocus
