@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { scoreEvaluation, GRADE_LABELS, type CriterionDef } from '../../libs/domain/src';
 import { expectAccessible, viScore } from './support';
@@ -66,7 +67,6 @@ test.describe('the HR officer in the browser', () => {
 
   test('keyboard entry, a pasted block, live totals, saving and Gửi duyệt with reasons', async ({
     page,
-    context,
     request,
   }) => {
     const set = await personSet(request);
@@ -179,10 +179,7 @@ test.describe('the HR officer in the browser', () => {
     );
     const tsv = block.map((cells) => cells.map((v) => String(v).replace('.', ',')).join('\t'));
     await gridCell(page, pastedRows.people[0].id, columns[0].code).click();
-    await page.evaluate(
-      (text) => globalThis.navigator.clipboard.writeText(text),
-      `${tsv.join('\r\n')}\r\n`,
-    );
+    await page.evaluate((text) => navigator.clipboard.writeText(text), `${tsv.join('\r\n')}\r\n`);
     await page.keyboard.press('Control+v');
     await expect(page.getByText('Đã dán vào 3 dòng.')).toBeVisible();
     for (const [r, person] of pastedRows.people.entries()) {
