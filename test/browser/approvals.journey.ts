@@ -69,10 +69,13 @@ test.describe('the department head approves', () => {
     await signInAs(page, 'head.stc');
     await page.goto('/approvals');
     await expect(page.getByRole('heading', { name: 'Chờ duyệt' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: new RegExp(approved.employeeCode) }),
+    ).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: new RegExp(approved.employeeCode) }).click();
     const drawer = page.getByRole('dialog');
     await expect(drawer.getByRole('cell', { name: set.criteria[0].name })).toBeVisible();
-    await expectAccessible(page);
     await drawer.getByRole('button', { name: 'Duyệt', exact: true }).click();
     await expect(page.getByText('Đã duyệt 1 phiếu.')).toBeVisible();
     expect((await evaluationOf(request, approved.id, period)).status).toBe('approved');

@@ -256,12 +256,11 @@ test.describe('the HR officer in the browser', () => {
     ].join('\n');
     const file = { name: 'nhan-su.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
     const stored = async () => {
-      const found = [];
-      for (const code of codes) {
-        const { body } = await apiCall(request, 'hr.stc', 'GET', `/api/people?q=${code}`);
-        found.push(...body.items.filter((p: { employeeCode: string }) => p.employeeCode === code));
-      }
-      return found.map((p: { employeeCode: string }) => p.employeeCode).sort();
+      const { body } = await apiCall(request, 'hr.stc', 'GET', '/api/people?limit=500');
+      return body.items
+        .map((p: { employeeCode: string }) => p.employeeCode)
+        .filter((code: string) => codes.includes(code))
+        .sort();
     };
 
     await signInAs(page, 'hr.stc');

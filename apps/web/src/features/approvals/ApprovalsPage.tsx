@@ -19,9 +19,8 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-error';
 import type { AgencyView, EvaluationItemView, EvaluationView, PersonView } from '../../api/types';
 import { useSession } from '../../app/use-session';
-import { formatDateTime, formatPeriod, formatScore, formatStatus } from '../../format';
+import { formatDateTime, formatGrade, formatPeriod, formatScore, formatStatus } from '../../format';
 import { fetchAll } from '../shared/fetch-all';
-import { GradeTag } from '../shared/GradeTag';
 import { formatCellValue } from '../evaluations/grid-values';
 
 /** Names of the evaluated: people of the agency, or agencies for the admin. */
@@ -158,7 +157,7 @@ export default function ApprovalsPage() {
       title: 'Xếp loại',
       dataIndex: 'grade',
       width: 120,
-      render: (g: string) => <GradeTag grade={g} />,
+      render: formatGrade,
     },
     { title: 'Gửi lúc', dataIndex: 'submittedAt', width: 170, render: formatDateTime },
     { title: 'Trạng thái', dataIndex: 'status', width: 110, render: formatStatus },
@@ -228,7 +227,7 @@ export default function ApprovalsPage() {
                 { key: 'period', label: 'Kỳ', children: formatPeriod(open.period) },
                 { key: 'status', label: 'Trạng thái', children: formatStatus(open.status) },
                 { key: 'total', label: 'Tổng điểm', children: formatScore(open.total) },
-                { key: 'grade', label: 'Xếp loại', children: <GradeTag grade={open.grade} /> },
+                { key: 'grade', label: 'Xếp loại', children: formatGrade(open.grade) },
                 { key: 'sent', label: 'Gửi lúc', children: formatDateTime(open.submittedAt) },
               ]}
             />

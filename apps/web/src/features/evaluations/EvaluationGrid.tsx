@@ -79,6 +79,8 @@ export interface GridHandlers {
   isClosed: () => boolean;
   reload: (row: GridRow) => void;
   onRowLeft: (row: GridRow) => void;
+  /** An edit ended (committed or cancelled): the live total drops its preview. */
+  onEditingStopped: (row: GridRow) => void;
   onSelectionChanged: (count: number) => void;
   onReady: (api: GridApi<GridRow>) => void;
 }
@@ -240,6 +242,12 @@ export const EvaluationGrid = forwardRef<AgGridReact<GridRow>, Props>(function E
       stopEditingWhenCellsLoseFocus
       tooltipShowDelay={400}
       onGridReady={(event) => handlers.onReady(event.api)}
+      onCellEditingStopped={(event) => {
+        if (!event.data) return;
+        handlers.onEditingStopped(event.data);
+        event.api.refreshCells({ rowNodes: [event.node], columns: LIVE_COLUMNS, force: true });
+      }}
+      onFirstDataRendered={() => performance.mark('grid-first-rows')}
       onCellValueChanged={(event) =>
         event.api.refreshCells({ rowNodes: [event.node], columns: LIVE_COLUMNS, force: true })
       }

@@ -24,6 +24,7 @@ import {
   submitProblem,
 } from './grid-rows';
 import { parseCellInput, parseTsv } from './grid-values';
+import { scoreEvaluation } from '@app/domain';
 import { useGridData, useNewestSet, usePeriodClosed } from './use-grid-data';
 
 /** `Đánh giá quý`: the HR officer's quarter as a spreadsheet (UI.md §3). */
@@ -203,6 +204,9 @@ export default function EvaluationsPage() {
       isClosed: () => closedRef.current,
       reload: (row) => void reloadRow(row),
       onRowLeft: (row) => void saveRow(row),
+      onEditingStopped: (row) => {
+        if (rulesRef.current) rescore(row, rulesRef.current);
+      },
       onSelectionChanged: setSelected,
       onReady: (gridApi) => {
         apiRef.current = gridApi;
@@ -222,6 +226,32 @@ export default function EvaluationsPage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [saveAll]);
+
+  // Total and grade follow each keystroke in a cell editor, before the value is committed.
+  useEffect(() => {
+    const container = containerRef.current;
+    const onInput = (event: Event) => {
+      const grid = apiRef.current;
+      const current = rulesRef.current;
+      const input = event.target as HTMLInputElement;
+      const code = input.closest('.ag-cell')?.getAttribute('col-id');
+      const rowId = input.closest('.ag-row')?.getAttribute('row-id');
+      const row = rowId ? rowsRef.current.get(Number(rowId)) : undefined;
+      const def = current?.defs.find((d) => d.code === code);
+      if (!grid || !current || !row || !def) return;
+      const parsed = parseCellInput(def, input.value);
+      if ('error' in parsed) return;
+      row.score = scoreEvaluation(
+        current.defs,
+        { ...row.values, [def.code]: parsed.value },
+        current.thresholds,
+      );
+      const node = grid.getRowNode(String(row.personId));
+      if (node) grid.refreshCells({ rowNodes: [node], columns: ['total', 'grade'], force: true });
+    };
+    container?.addEventListener('input', onInput);
+    return () => container?.removeEventListener('input', onInput);
+  }, [rows.length]);
 
   // A block copied from a spreadsheet pastes from the focused cell across rows and columns.
   useEffect(() => {
