@@ -10,6 +10,14 @@ export interface ImportOutcome {
   rejected: { row: number; column: string | null; message: string }[];
 }
 
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
 function send(url: string, file: File, onProgress: (percent: number) => void) {
   return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -20,13 +28,7 @@ function send(url: string, file: File, onProgress: (percent: number) => void) {
       if (event.lengthComputable) onProgress(Math.round((100 * event.loaded) / event.total));
     };
     request.onload = () => {
-      let body: unknown = {};
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = {};
-      }
-      resolve({ status: request.status, body });
+      resolve({ status: request.status, body: jsonOf(request.responseText) });
     };
     request.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
     const form = new FormData();
