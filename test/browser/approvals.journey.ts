@@ -3,7 +3,7 @@ import { expectAccessible } from './support';
 import {
   agencyOf,
   apiCall,
-  consecutiveUntouched,
+  freshUnit,
   currentQuarter,
   evaluationOf,
   gridCell,
@@ -45,7 +45,7 @@ test.describe('the department head approves', () => {
         ]),
     );
     const agencyId = await agencyOf(request, 'hr.stc');
-    const { unitId, people } = await consecutiveUntouched(request, agencyId, period, 2);
+    const { unitId, people } = await freshUnit(request, agencyId, 2, 'A');
     const [approved, returned] = people;
     for (const person of people) {
       const created = await apiCall(request, 'hr.stc', 'POST', '/api/evaluations', {
@@ -67,8 +67,8 @@ test.describe('the department head approves', () => {
 
     // The head opens one, sees its items, approves it.
     await signInAs(page, 'head.stc');
-    await page.goto('/approvals');
-    await expect(page.getByRole('heading', { name: 'Chờ duyệt' })).toBeVisible();
+    await page.getByRole('link', { name: 'Chờ duyệt' }).click();
+    await expect(page.getByRole('heading', { name: 'Chờ duyệt' })).toBeVisible({ timeout: 90_000 });
     await expect(
       page.getByRole('button', { name: new RegExp(approved.employeeCode) }),
     ).toBeVisible();

@@ -57,60 +57,6 @@ export async function agencyOf(request: APIRequestContext, username: string): Pr
   return body.agencyId;
 }
 
-/**
- * Units of an agency with their active people in the grid's order, each marked whether they
- * already have an evaluation of the quarter: journeys pick people no one has touched.
- */
-export async function peopleByUnit(request: APIRequestContext, agencyId: number, period: string) {
-  const people = (
-    await apiCall<{ items: Person[] }>(
-      request,
-      'admin',
-      'GET',
-      `/api/people?agencyId=${agencyId}&active=true&limit=500`,
-    )
-  ).body.items;
-  const evaluated = new Set<number>();
-  for (let offset = 0; ; offset += 500) {
-    const page = (
-      await apiCall<{ items: { subjectId: number }[]; total: number }>(
-        request,
-        'admin',
-        'GET',
-        `/api/evaluations?agencyId=${agencyId}&period=${period}&subjectType=person&limit=500&offset=${offset}`,
-      )
-    ).body;
-    for (const e of page.items) evaluated.add(e.subjectId);
-    if (offset + 500 >= page.total) break;
-  }
-  const units = new Map<number, { person: Person; untouched: boolean }[]>();
-  for (const person of people) {
-    if (person.unitId === null) continue;
-    const list = units.get(person.unitId) ?? [];
-    list.push({ person, untouched: !evaluated.has(person.id) });
-    units.set(person.unitId, list);
-  }
-  return units;
-}
-
-/** `count` consecutive untouched people of one unit (the grid filtered by that unit). */
-export async function consecutiveUntouched(
-  request: APIRequestContext,
-  agencyId: number,
-  period: string,
-  count: number,
-  skip: readonly number[] = [],
-): Promise<{ unitId: number; people: Person[]; index: number }> {
-  for (const [unitId, rows] of await peopleByUnit(request, agencyId, period)) {
-    for (let start = 0; start + count <= rows.length; start += 1) {
-      const window = rows.slice(start, start + count);
-      if (window.every((r) => r.untouched && !skip.includes(r.person.id)))
-        return { unitId, people: window.map((r) => r.person), index: start };
-    }
-  }
-  throw new Error(`no unit has ${count} untouched people in a row`);
-}
-
 /** A cell of the evaluation grid by person and column id (criterion code, total, grade…). */
 export function gridCell(page: Page, personId: number, column: string) {
   return page.locator(`.ag-row[row-id="${personId}"] .ag-cell[col-id="${column}"]`);
@@ -146,4 +92,35 @@ export async function openGrid(page: Page, query: string) {
 export async function signInAs(page: Page, username: string) {
   await signIn(page, username);
   await expect(page.getByRole('button', { name: `Tài khoản ${username}` })).toBeVisible();
+}
+
+/**
+ * A new unit of the HR officer's agency with `count` new people, named so that the grid lists
+ * them in order: a journey's own rows, untouched by the demo and by other journeys.
+ */
+export async function freshUnit(
+  request: APIRequestContext,
+  agencyId: number,
+  count: number,
+  label: string,
+): Promise<{ unitId: number; people: Person[] }> {
+  const stamp = `${label}${Date.now().toString(36)}`.toUpperCase().slice(-20);
+  const unit = await apiCall(request, 'hr.stc', 'POST', `/api/agencies/${agencyId}/units`, {
+    code: stamp,
+    name: `Tổ kiểm thử ${stamp}`,
+  });
+  expect(unit.status).toBe(201);
+  const people: Person[] = [];
+  for (let i = 1; i <= count; i += 1) {
+    const created = await apiCall<Person>(request, 'hr.stc', 'POST', '/api/people', {
+      employeeCode: `${stamp}-${i}`,
+      fullName: `Thử Nghiệm ${stamp} ${i}`,
+      category: 'civil_servant',
+      agencyId,
+      unitId: unit.body.id,
+    });
+    expect(created.status).toBe(201);
+    people.push(created.body);
+  }
+  return { unitId: unit.body.id, people };
 }

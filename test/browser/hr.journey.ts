@@ -5,7 +5,7 @@ import { expectAccessible, viScore } from './support';
 import {
   agencyOf,
   apiCall,
-  consecutiveUntouched,
+  freshUnit,
   currentQuarter,
   evaluationOf,
   gridCell,
@@ -72,7 +72,7 @@ test.describe('the HR officer in the browser', () => {
     const set = await personSet(request);
     const editable = set.criteria.filter((d) => !d.fromIncidents);
     const agencyId = await agencyOf(request, 'hr.stc');
-    const typedRows = await consecutiveUntouched(request, agencyId, period, 3);
+    const typedRows = await freshUnit(request, agencyId, 3, 'H');
 
     await signInAs(page, 'hr.stc');
     await openGrid(page, `period=${period}&unitId=${typedRows.unitId}`);
@@ -161,7 +161,7 @@ test.describe('the HR officer in the browser', () => {
     const set = await personSet(request);
     const editable = set.criteria.filter((d) => !d.fromIncidents);
     const agencyId = await agencyOf(request, 'hr.stc');
-    const pastedRows = await consecutiveUntouched(request, agencyId, period, 3);
+    const pastedRows = await freshUnit(request, agencyId, 3, 'P');
     await signInAs(page, 'hr.stc');
     await openGrid(page, `period=${period}&unitId=${pastedRows.unitId}`);
     const numeric = editable.filter((d) => d.kind !== 'boolean');
@@ -197,7 +197,7 @@ test.describe('the HR officer in the browser', () => {
     const set = await personSet(request);
     const score = set.criteria.find((d) => d.kind === 'score' && !d.fromIncidents && !d.bonus)!;
     const agencyId = await agencyOf(request, 'hr.stc');
-    const { unitId, people } = await consecutiveUntouched(request, agencyId, period, 1);
+    const { unitId, people } = await freshUnit(request, agencyId, 1, 'H');
     const person = people[0];
     const created = await apiCall(request, 'hr.stc', 'POST', '/api/evaluations', {
       subjectType: 'person',
@@ -298,7 +298,7 @@ test.describe('the HR officer in the browser', () => {
       set.criteria.find((d) => d.fromIncidents && !d.disqualifying) ??
       set.criteria.find((d) => d.fromIncidents)!;
     const agencyId = await agencyOf(request, 'hr.stc');
-    const { unitId, people } = await consecutiveUntouched(request, agencyId, period, 1);
+    const { unitId, people } = await freshUnit(request, agencyId, 1, 'H');
     const person = people[0];
     const full = Object.fromEntries(
       set.criteria

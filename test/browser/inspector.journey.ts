@@ -32,7 +32,7 @@ test.describe('the inspector', () => {
     const checklist = set.criteria.filter((d: any) => !d.fromIncidents);
 
     await signInAs(page, 'inspector');
-    await expect(page.getByRole('heading', { name: /Kiểm tra/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Kiểm tra/ })).toBeVisible({ timeout: 90_000 });
     await expectAccessible(page);
     await page.getByLabel('Cơ quan được kiểm tra').fill(agency.name);
     await page.getByRole('option', { name: agency.name, exact: true }).click();
@@ -92,7 +92,7 @@ test.describe('the inspector', () => {
     // The admin approves it from Chờ duyệt.
     const admin = await (await page.context().browser()!.newContext()).newPage();
     await signInAs(admin, 'admin');
-    await admin.goto('/approvals');
+    await admin.getByRole('link', { name: 'Chờ duyệt' }).click();
     await admin.getByRole('button', { name: agency.name, exact: true }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click();
     await expect(admin.getByText('Đã duyệt 1 phiếu.')).toBeVisible();
