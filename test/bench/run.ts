@@ -5,6 +5,7 @@
  * built app (`npm run build`). Not part of CI: figures depend on the machine.
  */
 import { BenchResult, printTable } from './report';
+import { benchGrid } from './grid.bench';
 import { benchImport } from './import.bench';
 import { benchRankings } from './rankings.bench';
 import { benchScoring } from './scoring.bench';
@@ -15,6 +16,7 @@ const SECTIONS: Record<string, Section> = {
   scoring: () => benchScoring(),
   import: () => benchImport(),
   rankings: () => benchRankings(),
+  grid: () => benchGrid(),
 };
 
 async function main(): Promise<void> {

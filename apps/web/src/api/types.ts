@@ -19,6 +19,7 @@ export type {
   EvaluationView,
 } from '../../../../libs/evaluations/src/evaluations/dto/evaluation.dto';
 export type { IncidentView } from '../../../../libs/evaluations/src/incidents/dto/incident.dto';
+export type { InspectionView } from '../../../../libs/evaluations/src/inspections/dto/inspection.dto';
 export type { PeriodView } from '../../../../libs/evaluations/src/periods/dto/period.dto';
 export type {
   RankingHistoryItemView,

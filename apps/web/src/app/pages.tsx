@@ -28,6 +28,39 @@ const ANY_PERIOD: readonly PeriodKind[] = ['quarter', 'half', 'year'];
 
 export const PAGES: readonly PageDef[] = [
   {
+    path: '/evaluations',
+    menuLabel: 'Đánh giá quý',
+    roles: ['hr_officer'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/evaluations/EvaluationsPage')),
+  },
+  {
+    path: '/approvals',
+    menuLabel: 'Chờ duyệt',
+    roles: ['department_head', 'admin'],
+    component: lazy(() => import('../features/approvals/ApprovalsPage')),
+  },
+  {
+    path: '/people',
+    menuLabel: 'Nhân sự',
+    roles: ['hr_officer', 'department_head'],
+    component: lazy(() => import('../features/people/PeoplePage')),
+  },
+  {
+    path: '/incidents',
+    menuLabel: 'Vi phạm',
+    roles: ['hr_officer'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/incidents/IncidentsPage')),
+  },
+  {
+    path: '/inspections',
+    menuLabel: 'Kiểm tra',
+    roles: ['inspector'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/inspections/InspectionsPage')),
+  },
+  {
     path: '/rankings',
     menuLabel: 'Xếp hạng',
     roles: ALL_ROLES,

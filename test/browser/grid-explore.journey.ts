@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support';
+test('explore', async ({ page }) => {
+  page.on('console', (m) => console.log('console', m.type(), m.text()));
+  await signIn(page, 'hr.stc');
+  await page.goto('/evaluations?period=2026-Q4');
+  const first = page.locator('.ag-row[row-index="0"] [col-id="DEO_THE"]');
+  await first.click();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('90');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('15');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/web2shots/explore.png' });
+  console.log(await page.locator('.ag-row[row-index="0"]').allInnerTexts());
+});
