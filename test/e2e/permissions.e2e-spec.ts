@@ -29,6 +29,13 @@ const cityWide = { admin: 200, nominatorCity: 200, inspector: 200 };
 
 const routes: RouteCase[] = [
   { name: 'GET /auth/me', method: 'get', path: () => '/api/auth/me', allowed: everyone },
+  {
+    name: 'POST /auth/download-ticket',
+    method: 'post',
+    path: () => '/api/auth/download-ticket',
+    body: () => ({ path: '/api/rankings/export?period=2025&subjectType=person&format=csv' }),
+    allowed: everyone,
+  },
   { name: 'GET /agencies', method: 'get', path: () => '/api/agencies', allowed: everyone },
   {
     name: 'GET /agencies/:id',

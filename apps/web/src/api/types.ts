@@ -44,3 +44,4 @@ export type {
   SummaryReportView,
 } from '../../../../libs/reports/src/dto/report.dto';
 export type { RollupRunView } from '../../../../libs/rollups/src/dto/rollup.dto';
+export type { DownloadTicketView } from '../../../../libs/core/src/auth/dto/download-ticket.dto';

@@ -35,6 +35,20 @@ export const PAGES: readonly PageDef[] = [
     component: lazy(() => import('../features/rankings/RankingsPage')),
   },
   {
+    path: '/exemplary',
+    menuLabel: 'Gương điển hình',
+    roles: ['nominator', 'admin'],
+    periodKinds: ['year', 'half'],
+    component: lazy(() => import('../features/exemplary/ExemplaryPage')),
+  },
+  {
+    path: '/nominations',
+    menuLabel: 'Đề nghị khen thưởng',
+    roles: ['nominator', 'admin'],
+    periodKinds: ['year', 'half'],
+    component: lazy(() => import('../features/nominations/NominationsPage')),
+  },
+  {
     path: '/rankings/history/:subjectType/:subjectId',
     roles: ALL_ROLES,
     component: lazy(() => import('../features/rankings/HistoryPage')),

@@ -9,6 +9,7 @@ import { resolveJwtSecret } from '../config/jwt-secret';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DownloadTickets } from './download-ticket';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginAttempts } from './login-attempts';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -33,6 +34,7 @@ import { UserEntity } from './user.entity';
     AuthService,
     JwtStrategy,
     LoginAttempts,
+    DownloadTickets,
     { provide: ThrottlerStorageService, useClass: ThrottlerStorageService },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -7,9 +7,8 @@ import { Repository } from 'typeorm';
 import { THIDUA_DEFAULTS } from '@app/config';
 import { appConfig, AppConfig } from '../config/app-config';
 import { resolveJwtSecret } from '../config/jwt-secret';
-import { Unauthenticated } from '../errors/domain-errors';
 import type { Actor } from './actor';
-import type { Role } from './roles';
+import { activeActorOf } from './active-actor';
 import { UserEntity } from './user.entity';
 
 interface AccessPayload {
@@ -37,28 +36,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: AccessPayload): Promise<Omit<Actor, 'requestId'>> {
-    if (typeof payload.sub !== 'number')
-      throw new Unauthenticated('The account is unknown or disabled');
-    // One primary-key read per request, so a disabled account is refused at once; plain SQL,
-    // as this runs on every request.
-    const [user] = (await this.users.query(
-      'SELECT id, username, role, agency_id, active FROM users WHERE id = ?',
-      [payload.sub],
-    )) as {
-      id: number;
-      username: string;
-      role: Role;
-      agency_id: number | null;
-      active: number | boolean;
-    }[];
-    if (!user || !Number(user.active))
-      throw new Unauthenticated('The account is unknown or disabled');
-    return {
-      id: Number(user.id),
-      username: user.username,
-      role: user.role,
-      agencyId: user.agency_id === null ? null : Number(user.agency_id),
-    };
+  validate(payload: AccessPayload): Promise<Omit<Actor, 'requestId'>> {
+    return activeActorOf(this.users, payload.sub);
   }
 }
