@@ -45,3 +45,9 @@ export type {
 } from '../../../../libs/reports/src/dto/report.dto';
 export type { RollupRunView } from '../../../../libs/rollups/src/dto/rollup.dto';
 export type { DownloadTicketView } from '../../../../libs/core/src/auth/dto/download-ticket.dto';
+export type {
+  AgencyAveragePageView,
+  AgencyAverageView,
+  AgencyCoverageView,
+  CityCoverageView,
+} from '../../../../libs/dashboard/src/dto/city-dashboard.view';

@@ -49,6 +49,32 @@ export const PAGES: readonly PageDef[] = [
     component: lazy(() => import('../features/nominations/NominationsPage')),
   },
   {
+    path: '/city',
+    menuLabel: 'Tổng quan thành phố',
+    roles: ['admin'],
+    periodKinds: ANY_PERIOD,
+    component: lazy(() => import('../features/city/CityPage')),
+  },
+  {
+    path: '/decisions',
+    menuLabel: 'Quyết định',
+    roles: ['admin'],
+    component: lazy(() => import('../features/decisions/DecisionsPage')),
+  },
+  {
+    path: '/rollups',
+    menuLabel: 'Tổng hợp',
+    roles: ['admin'],
+    periodKinds: ['year', 'half'],
+    component: lazy(() => import('../features/rollups/RollupsPage')),
+  },
+  {
+    path: '/periods',
+    menuLabel: 'Kỳ đánh giá',
+    roles: ['admin'],
+    component: lazy(() => import('../features/periods/PeriodsPage')),
+  },
+  {
     path: '/rankings/history/:subjectType/:subjectId',
     roles: ALL_ROLES,
     component: lazy(() => import('../features/rankings/HistoryPage')),

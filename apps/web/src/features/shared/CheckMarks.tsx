@@ -7,7 +7,7 @@ export const CHECK_LABELS: Record<string, string> = {
   gradeA: 'Xếp loại Xuất sắc',
   notDisqualified: 'Không bị loại trừ',
   noIncidents: 'Không có vi phạm',
-  topShare: 'Trong nhóm dẫn đầu',
+  topShare: 'Trong nhóm đứng đầu',
 };
 
 export function checkLabel(check: string): string {
