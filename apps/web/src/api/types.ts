@@ -51,3 +51,4 @@ export type {
   AgencyCoverageView,
   CityCoverageView,
 } from '../../../../libs/dashboard/src/dto/city-dashboard.view';
+export type { AuditRecordView } from '../../../../libs/core/src/audit/audit.controller';

@@ -75,6 +75,24 @@ export const PAGES: readonly PageDef[] = [
     component: lazy(() => import('../features/periods/PeriodsPage')),
   },
   {
+    path: '/agencies',
+    menuLabel: 'Cơ quan',
+    roles: ['admin'],
+    component: lazy(() => import('../features/agencies/AgenciesPage')),
+  },
+  {
+    path: '/users',
+    menuLabel: 'Người dùng',
+    roles: ['admin'],
+    component: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/audit',
+    menuLabel: 'Nhật ký',
+    roles: ['admin'],
+    component: lazy(() => import('../features/audit/AuditPage')),
+  },
+  {
     path: '/rankings/history/:subjectType/:subjectId',
     roles: ALL_ROLES,
     component: lazy(() => import('../features/rankings/HistoryPage')),
