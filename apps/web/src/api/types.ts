@@ -52,3 +52,7 @@ export type {
   CityCoverageView,
 } from '../../../../libs/dashboard/src/dto/city-dashboard.view';
 export type { AuditRecordView } from '../../../../libs/core/src/audit/audit.controller';
+export type {
+  CreateCriteriaSetDto,
+  CriterionDto,
+} from '../../../../libs/criteria/src/dto/criteria-set.dto';

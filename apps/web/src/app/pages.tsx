@@ -87,6 +87,12 @@ export const PAGES: readonly PageDef[] = [
     component: lazy(() => import('../features/users/UsersPage')),
   },
   {
+    path: '/criteria-sets',
+    menuLabel: 'Bộ tiêu chí',
+    roles: ['admin'],
+    component: lazy(() => import('../features/criteria/CriteriaSetsPage')),
+  },
+  {
     path: '/audit',
     menuLabel: 'Nhật ký',
     roles: ['admin'],
