@@ -95,7 +95,7 @@ export default function AgenciesPage() {
               rowKey="id"
               size="small"
               dataSource={shown}
-              loading={agencies.isFetching}
+              loading={agencies.isLoading}
               pagination={{ pageSize: 15, hideOnSinglePage: true }}
               rowClassName={(row) => (row.id === agencyId ? 'row-selected' : '')}
               columns={[

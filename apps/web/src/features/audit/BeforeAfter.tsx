@@ -1,4 +1,5 @@
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
+import { ToneTag } from '../shared/ToneTag';
 
 interface Row {
   field: string;
@@ -54,7 +55,7 @@ export function BeforeAfter({ before, after }: { before: unknown; after: unknown
           width: 200,
           render: (field: string, row) => (
             <>
-              {field} {row.changed && <Tag color="warning">Đã đổi</Tag>}
+              {field} {row.changed && <ToneTag tone="gold">Đã đổi</ToneTag>}
             </>
           ),
         },

@@ -3,6 +3,7 @@ import type { CriteriaSetView, CriterionView } from '../../api/types';
 import { formatDateTime, formatScore } from '../../format';
 import { KIND_LABELS, optionsOf, TARGET_LABELS, toDefinition } from './criteria-labels';
 import { ScoringPreview } from './ScoringPreview';
+import { ToneTag } from '../shared/ToneTag';
 
 /** A published set, read-only: it never changes; `Phiên bản mới` makes an editable copy. */
 export function CriteriaSetReadOnly({
@@ -24,7 +25,7 @@ export function CriteriaSetReadOnly({
             {
               key: 'status',
               label: 'Trạng thái',
-              children: <Tag color="success">Đã công bố – chỉ xem</Tag>,
+              children: <ToneTag tone="green">Đã công bố – chỉ xem</ToneTag>,
             },
             {
               key: 'published',

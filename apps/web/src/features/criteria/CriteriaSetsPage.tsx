@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { CriteriaSetView, Page } from '../../api/types';
@@ -10,6 +10,7 @@ import { useUrlState } from '../shared/use-page-params';
 import { CriteriaSetEditor } from './CriteriaSetEditor';
 import { CriteriaSetReadOnly } from './CriteriaSetView';
 import { TARGET_LABELS } from './criteria-labels';
+import { ToneTag } from '../shared/ToneTag';
 
 const NEW = 'new';
 
@@ -59,9 +60,9 @@ export default function CriteriaSetsPage() {
       dataIndex: 'status',
       render: (s: string) =>
         s === 'published' ? (
-          <Tag color="success">Đã công bố</Tag>
+          <ToneTag tone="green">Đã công bố</ToneTag>
         ) : (
-          <Tag color="warning">Bản nháp</Tag>
+          <ToneTag tone="gold">Bản nháp</ToneTag>
         ),
     },
     {
@@ -91,7 +92,7 @@ export default function CriteriaSetsPage() {
             size="middle"
             columns={columns}
             dataSource={sets.data?.items}
-            loading={sets.isFetching}
+            loading={sets.isLoading}
             rowClassName={(row) => (row.id === setId ? 'row-selected' : '')}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
           />

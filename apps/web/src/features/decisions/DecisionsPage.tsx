@@ -119,7 +119,7 @@ export default function DecisionsPage() {
           size="middle"
           columns={columns}
           dataSource={lists.data}
-          loading={lists.isFetching}
+          loading={lists.isLoading}
           rowClassName={(row) => (row.id === openList ? 'row-selected' : '')}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{

@@ -176,7 +176,7 @@ export default function ExemplaryPage() {
                         size="middle"
                         columns={candidateColumns}
                         dataSource={data?.items}
-                        loading={exemplary.isFetching}
+                        loading={exemplary.isLoading}
                         pagination={{ pageSize: 20, hideOnSinglePage: true }}
                         locale={{ emptyText: `Chưa có ứng viên ${formatPeriod(period)}` }}
                       />
@@ -191,7 +191,7 @@ export default function ExemplaryPage() {
                         size="middle"
                         columns={nearMissColumns}
                         dataSource={data?.nearMisses}
-                        loading={exemplary.isFetching}
+                        loading={exemplary.isLoading}
                         pagination={{ pageSize: 20, hideOnSinglePage: true }}
                         locale={{ emptyText: 'Không có ai chỉ thiếu một tiêu chí' }}
                       />

@@ -27,6 +27,7 @@ import { GradeTag } from '../shared/GradeTag';
 import { DownloadButtons } from '../shared/DownloadButtons';
 import { NominationStatusTag } from '../shared/NominationStatusTag';
 import { AddEntryModal, type EntryTarget } from './AddEntryModal';
+import { ToneTag } from '../shared/ToneTag';
 
 function rankAtAdding(entry: NominationEntryView): string {
   if (entry.rank === null) return '–';
@@ -116,7 +117,7 @@ export function NominationDetail({ listId }: { listId: number }) {
           <div className="pre-line">{e.achievement}</div>
           {e.overrideReason && (
             <div className="override-reason">
-              <Tag color="warning">Ngoài danh sách ứng viên</Tag>
+              <ToneTag tone="gold">Ngoài danh sách ứng viên</ToneTag>
               <span>Lý do đề nghị: {e.overrideReason}</span>
             </div>
           )}
@@ -271,7 +272,7 @@ export function NominationDetail({ listId }: { listId: number }) {
             size="small"
             columns={candidateColumns}
             dataSource={candidates.data?.items}
-            loading={candidates.isFetching}
+            loading={candidates.isLoading}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             locale={{ emptyText: 'Không có ứng viên trong kỳ này' }}
           />

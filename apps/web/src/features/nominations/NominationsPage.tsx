@@ -123,7 +123,7 @@ export default function NominationsPage() {
             size="middle"
             columns={columns}
             dataSource={lists.data?.items}
-            loading={lists.isFetching}
+            loading={lists.isLoading}
             rowClassName={(row) => (row.id === openList ? 'row-selected' : '')}
             pagination={false}
             locale={{ emptyText: `Chưa có danh sách đề nghị ${formatPeriod(period)}` }}

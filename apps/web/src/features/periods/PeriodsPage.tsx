@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-error';
 import { formatDateTime, formatPeriod } from '../../format';
 import { showFieldProblems } from '../shared/form-errors';
+import { ToneTag } from '../shared/ToneTag';
 
 /** `Kỳ đánh giá`: the quarters, closed (no change accepted) or open; reopening needs a reason. */
 export default function PeriodsPage() {
@@ -54,9 +55,9 @@ export default function PeriodsPage() {
             Đã khoá
           </Tag>
         ) : (
-          <Tag icon={<UnlockOutlined />} color="success">
+          <ToneTag icon={<UnlockOutlined />} tone="green">
             Đang mở
-          </Tag>
+          </ToneTag>
         ),
     },
     {
@@ -103,7 +104,7 @@ export default function PeriodsPage() {
           size="middle"
           columns={columns}
           dataSource={periods.data?.items}
-          loading={periods.isFetching}
+          loading={periods.isLoading}
           pagination={false}
           locale={{ emptyText: 'Chưa có quý nào' }}
         />

@@ -1,14 +1,14 @@
-import { Tag } from 'antd';
 import { formatNominationStatus } from '../../format';
+import { ToneTag, type Tone } from './ToneTag';
 
-const COLORS: Record<string, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  accepted: 'success',
-  rejected: 'error',
+const TONES: Record<string, Tone> = {
+  draft: 'grey',
+  submitted: 'blue',
+  accepted: 'green',
+  rejected: 'red',
 };
 
 /** A nomination list's status: its words, coloured as a second signal only. */
 export function NominationStatusTag({ status }: { status: string }) {
-  return <Tag color={COLORS[status]}>{formatNominationStatus(status)}</Tag>;
+  return <ToneTag tone={TONES[status] ?? 'grey'}>{formatNominationStatus(status)}</ToneTag>;
 }

@@ -1,10 +1,10 @@
-import { Tag } from 'antd';
+import { ToneTag, type Tone } from './ToneTag';
 import { CheckCircleOutlined, CloseCircleOutlined, SyncOutlined } from '@ant-design/icons';
 
-const STATUSES: Record<string, { label: string; color: string; icon: React.ReactNode }> = {
-  running: { label: 'Đang chạy', color: 'processing', icon: <SyncOutlined spin /> },
-  succeeded: { label: 'Thành công', color: 'success', icon: <CheckCircleOutlined /> },
-  failed: { label: 'Thất bại', color: 'error', icon: <CloseCircleOutlined /> },
+const STATUSES: Record<string, { label: string; tone: Tone; icon: React.ReactNode }> = {
+  running: { label: 'Đang chạy', tone: 'blue', icon: <SyncOutlined spin /> },
+  succeeded: { label: 'Thành công', tone: 'green', icon: <CheckCircleOutlined /> },
+  failed: { label: 'Thất bại', tone: 'red', icon: <CloseCircleOutlined /> },
 };
 
 export const TRIGGER_LABELS: Record<string, string> = {
@@ -18,8 +18,8 @@ export const TRIGGER_LABELS: Record<string, string> = {
 export function RollupStatusTag({ status }: { status: string }) {
   const known = STATUSES[status];
   return (
-    <Tag color={known?.color} icon={known?.icon}>
+    <ToneTag tone={known?.tone ?? 'grey'} icon={known?.icon}>
       {known?.label ?? status}
-    </Tag>
+    </ToneTag>
   );
 }

@@ -9,6 +9,7 @@ import { errorMessage } from '../../api/api-error';
 import { formatRole, ROLE_LABELS } from '../../format';
 import { useUrlState } from '../shared/use-page-params';
 import { UserFormModal, type UserAction } from './UserFormModal';
+import { ToneTag } from '../shared/ToneTag';
 
 const PAGE_SIZE = 50;
 
@@ -63,7 +64,7 @@ export default function UsersPage() {
       title: 'Trạng thái',
       dataIndex: 'active',
       render: (active: boolean) =>
-        active ? <Tag color="success">Đang hoạt động</Tag> : <Tag>Đã vô hiệu hoá</Tag>,
+        active ? <ToneTag tone="green">Đang hoạt động</ToneTag> : <Tag>Đã vô hiệu hoá</Tag>,
     },
     {
       title: 'Thao tác',
