@@ -172,7 +172,7 @@ test.describe.serial('nominator: candidates, a list, downloads; admin decides', 
     await expect(overrideRow).toContainText('Lý do đề nghị: Có sáng kiến được Thành phố công nhận');
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await page.getByRole('button', { name: /^(send )?Gửi$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Gửi' }).click();
     await expect(page.getByText('Đã gửi danh sách đề nghị')).toBeVisible();
 
