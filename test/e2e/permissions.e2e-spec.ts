@@ -32,6 +32,13 @@ let codeOfPersonA = '';
 
 const routes: RouteCase[] = [
   { name: 'GET /auth/me', method: 'get', path: () => '/api/auth/me', allowed: everyone },
+  {
+    name: 'POST /auth/download-ticket',
+    method: 'post',
+    path: () => '/api/auth/download-ticket',
+    body: () => ({ path: '/api/rankings/export?period=2025&subjectType=person&format=csv' }),
+    allowed: everyone,
+  },
   { name: 'GET /agencies', method: 'get', path: () => '/api/agencies', allowed: everyone },
   {
     name: 'GET /agencies/:id',

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, Allow, ANY_ROLE, CurrentActor } from '@app/core';
+import { AcceptsTicket, Actor, Allow, ANY_ROLE, CurrentActor } from '@app/core';
 import { RankingExportQueryDto } from './dto/ranking-export.dto';
 import { RankingsExportService } from './rankings-export.service';
 
@@ -13,6 +13,7 @@ export class RankingsExportController {
   /** The whole ranking (every page) as an XLSX, CSV or PDF attachment, streamed. */
   @Allow(...ANY_ROLE)
   @Get('export')
+  @AcceptsTicket()
   @ApiProduces(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'text/csv',

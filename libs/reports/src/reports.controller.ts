@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, Allow, CurrentActor } from '@app/core';
+import { AcceptsTicket, Actor, Allow, CurrentActor } from '@app/core';
 import { ReportQueryDto, SummaryReportView } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 
@@ -17,6 +17,7 @@ export class ReportsController {
    */
   @Allow('admin', 'nominator', 'department_head', 'inspector')
   @Get('summary')
+  @AcceptsTicket()
   @ApiProduces(
     'application/json',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

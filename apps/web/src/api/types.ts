@@ -45,3 +45,15 @@ export type {
   SummaryReportView,
 } from '../../../../libs/reports/src/dto/report.dto';
 export type { RollupRunView } from '../../../../libs/rollups/src/dto/rollup.dto';
+export type { DownloadTicketView } from '../../../../libs/core/src/auth/dto/download-ticket.dto';
+export type {
+  AgencyAveragePageView,
+  AgencyAverageView,
+  AgencyCoverageView,
+  CityCoverageView,
+} from '../../../../libs/dashboard/src/dto/city-dashboard.view';
+export type { AuditRecordView } from '../../../../libs/core/src/audit/audit.controller';
+export type {
+  CreateCriteriaSetDto,
+  CriterionDto,
+} from '../../../../libs/criteria/src/dto/criteria-set.dto';

@@ -145,3 +145,15 @@ export function describeMovement(movement: number | null | undefined): string {
   if (movement === 0) return 'Không đổi';
   return movement > 0 ? `Tăng ${movement} bậc` : `Giảm ${-movement} bậc`;
 }
+
+/** A nomination list's status (SPEC §8). */
+export const NOMINATION_STATUS_LABELS: Record<string, string> = {
+  draft: 'Nháp',
+  submitted: 'Đã gửi',
+  accepted: 'Đã chấp thuận',
+  rejected: 'Không chấp thuận',
+};
+
+export function formatNominationStatus(status: string | null | undefined): string {
+  return (status && NOMINATION_STATUS_LABELS[status]) || '–';
+}

@@ -6,13 +6,18 @@ import { Allow, ANY_ROLE, Public } from './allow.decorator';
 import { AuthService, sessionUser } from './auth.service';
 import { LoginDto, RefreshDto, SessionUserDto, TokensDto } from './dto/auth.dto';
 import { LogoutDto } from './dto/logout.dto';
+import { DownloadTicketDto, DownloadTicketView } from './dto/download-ticket.dto';
+import { DownloadTickets } from './download-ticket';
 import { Unauthenticated } from '../errors/domain-errors';
 import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tickets: DownloadTickets,
+  ) {}
 
   /**
    * Exchanges a username and password for an access token (15 minutes) and a refresh token,
@@ -78,5 +83,19 @@ export class AuthController {
   @Get('me')
   me(@CurrentActor() actor: Actor): SessionUserDto {
     return sessionUser(actor);
+  }
+
+  /**
+   * A single-use ticket, valid 60 seconds, that opens one download address (an export route)
+   * as the caller without a bearer header: the browser can then stream the file itself.
+   */
+  @Allow(...ANY_ROLE)
+  @Post('download-ticket')
+  @HttpCode(200)
+  downloadTicket(
+    @CurrentActor() actor: Actor,
+    @Body() body: DownloadTicketDto,
+  ): Promise<DownloadTicketView> {
+    return this.tickets.issue(actor.id, body.path);
   }
 }

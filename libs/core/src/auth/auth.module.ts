@@ -8,6 +8,7 @@ import { resolveJwtSecret } from '../config/jwt-secret';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DownloadTickets } from './download-ticket';
 import { JwtStrategy } from './jwt.strategy';
 import { throttleStoreProvider } from './throttle/throttle-store.provider';
 import { LoginThrottle } from './throttle/login-throttle';
@@ -33,6 +34,7 @@ import { UserEntity } from './user.entity';
     JwtStrategy,
     LoginThrottle,
     throttleStoreProvider,
+    DownloadTickets,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [TypeOrmModule],

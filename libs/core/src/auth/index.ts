@@ -8,3 +8,4 @@ export * from './user.entity';
 export * from './sessions';
 export * from './username';
 export * from './throttle/login-throttle';
+export { AcceptsTicket, withoutTicket } from './download-ticket';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, Allow, CurrentActor, IdPipe, Page } from '@app/core';
+import { AcceptsTicket, Actor, Allow, CurrentActor, IdPipe, Page } from '@app/core';
 import {
   AddEntryDto,
   CreateNominationDto,
@@ -96,6 +96,7 @@ export class NominationsController {
   /** The list as an XLSX, CSV or PDF attachment, streamed from the database. */
   @Allow(...READERS)
   @Get(':id/export')
+  @AcceptsTicket()
   @ApiProduces(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'text/csv',

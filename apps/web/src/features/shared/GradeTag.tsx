@@ -1,12 +1,10 @@
-import { Tag } from 'antd';
-import { formatGrade, GRADE_COLORS, type Grade } from '../../format';
+import { formatGrade, type Grade } from '../../format';
+import { ToneTag, type Tone } from './ToneTag';
+
+const GRADE_TONES: Record<Grade, Tone> = { A: 'green', B: 'blue', C: 'gold', D: 'red' };
 
 /** A grade in words, with its colour as a second signal only. */
 export function GradeTag({ grade }: { grade: string | null | undefined }) {
   if (!grade) return <>–</>;
-  return (
-    <Tag color={GRADE_COLORS[grade as Grade]} bordered>
-      {formatGrade(grade)}
-    </Tag>
-  );
+  return <ToneTag tone={GRADE_TONES[grade as Grade] ?? 'grey'}>{formatGrade(grade)}</ToneTag>;
 }
