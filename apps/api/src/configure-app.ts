@@ -3,7 +3,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { appConfig, AppConfig, HttpExceptionFilter, validationExceptionFactory } from '@app/core';
+import {
+  answerClientErrorsInShape,
+  appConfig,
+  AppConfig,
+  HttpExceptionFilter,
+  validationExceptionFactory,
+} from '@app/core';
 import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
@@ -45,6 +51,7 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
+  answerClientErrorsInShape(app.getHttpServer());
   // Every API route lives under /api, so that the web app owns every other path.
   app.setGlobalPrefix(API_PREFIX);
   // /health stays as an alias of /api/health for probes that predate the prefix.

@@ -15,6 +15,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   415: 'VALIDATION_FAILED',
   422: 'IMPORT_REJECTED',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 function fromHttpException(exception: HttpException): ErrorBody {
