@@ -130,7 +130,7 @@ describe('Hostile input on every route (generated from the OpenAPI document)', (
     );
   });
 
-  it('answers a URL over Node's header limit in the SPEC shape, not with an empty 431', async () => {
+  it("answers a URL over Node's header limit in the SPEC shape, not with an empty 431", async () => {
     const response = await t
       .http()
       .get(`/api/people?q=${'x'.repeat(20_000)}`)
