@@ -56,7 +56,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    response.status(body.statusCode).json(body);
+    // A download route sets its file's type and name before it runs; its refusal is JSON.
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
