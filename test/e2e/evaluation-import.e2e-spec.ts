@@ -70,12 +70,21 @@ describe('evaluation import and template', () => {
     expect(response.body.code).toBe('IMPORT_REJECTED');
     expect(response.body.details).toEqual(
       expect.arrayContaining([
-        { row: 3, column: 'employeeCode', message: expect.stringContaining('unknown') },
+        {
+          row: 3,
+          column: 'employeeCode',
+          message: 'unknown employee code NO-SUCH-CODE in your agency',
+        },
         { row: 4, column: 'A1', message: expect.any(String) },
         { row: 4, column: 'A2', message: expect.any(String) },
         { row: 4, column: 'A4', message: expect.any(String) },
         { row: 5, column: 'employeeCode', message: expect.stringContaining('twice') },
-        { row: 6, column: 'employeeCode', message: expect.stringContaining('another agency') },
+        // A code of another agency reads as unknown: nothing tells agency A what B has.
+        {
+          row: 6,
+          column: 'employeeCode',
+          message: `unknown employee code ${codeB} in your agency`,
+        },
         { row: 7, column: 'employeeCode', message: expect.stringContaining('twice') },
         { row: 7, column: 'A3', message: expect.stringContaining('incidents') },
       ]),
@@ -286,5 +295,73 @@ describe('evaluation import and template', () => {
           .set('Authorization', w.tokens.headA)
       ).status,
     ).toBe(403);
+  });
+
+  it('gives the agency template (every agency values, drafts too) only to editors of agency evaluations', async () => {
+    const template = (who: keyof World['tokens']) =>
+      t
+        .http()
+        .get(`/api/evaluations/import-template?period=${PERIOD}&subjectType=agency`)
+        .set('Authorization', w.tokens[who]);
+    for (const who of ['hrA', 'headA', 'nominatorA', 'nominatorCity'] as const) {
+      const response = await template(who);
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('FORBIDDEN');
+    }
+    for (const who of ['inspector', 'admin'] as const)
+      expect((await template(who)).status).toBe(200);
+  });
+
+  it("checks the evaluation's agency, not the one its person moved to, and tells nothing of it", async () => {
+    const period = '2025-Q1';
+    const moved = await addPerson('IMP-MOVED', 'Vũ Thị Chuyển');
+    expect(
+      (await upload('hrA', 'employeeCode,A4\nIMP-MOVED,40\n', `?period=${period}`)).status,
+    ).toBe(200);
+    const before = (await evaluations(period)).items.find(
+      (e: { subjectId: number }) => e.subjectId === moved,
+    );
+    expect(before).toMatchObject({ agencyId: w.agencyA.id, status: 'draft' });
+    const transfer = await t
+      .http()
+      .post(`/api/people/${moved}/transfer`)
+      .set('Authorization', w.tokens.admin)
+      .send({ agencyId: w.agencyB.id });
+    expect(transfer.status).toBe(200);
+
+    // B's officer may not change A's evaluation, by PATCH or by import, nor learn its status.
+    const patch = await t
+      .http()
+      .patch(`/api/evaluations/${before.id}`)
+      .set('Authorization', w.tokens.hrB)
+      .send({ version: before.version, values: { A4: 55 } });
+    expect(patch.status).toBe(403);
+    const imported = await upload('hrB', 'employeeCode,A4\nIMP-MOVED,55\n', `?period=${period}`);
+    expect(imported.status).toBe(422);
+    expect(imported.body.details).toEqual([
+      {
+        row: 2,
+        column: 'employeeCode',
+        message: `the ${period} evaluation of IMP-MOVED belongs to another agency`,
+      },
+    ]);
+    const after = (await evaluations(period)).items.find(
+      (e: { subjectId: number }) => e.subjectId === moved,
+    );
+    expect(after).toMatchObject({ version: before.version, total: before.total });
+
+    // A's officer still finishes it, as PATCH allows, though the person has left A.
+    const finished = await upload('hrA', 'employeeCode,A4\nIMP-MOVED,50\n', `?period=${period}`);
+    expect(finished.status).toBe(200);
+    expect(finished.body).toMatchObject({ created: 0, updated: 1 });
+    // A person of A reads as unknown to B, exactly as a code that exists nowhere.
+    const unknown = await upload('hrB', `employeeCode,A4\n${codeA},50\n`, '?period=2025-Q3');
+    expect(unknown.body.details).toEqual([
+      {
+        row: 2,
+        column: 'employeeCode',
+        message: `unknown employee code ${codeA} in your agency`,
+      },
+    ]);
   });
 });

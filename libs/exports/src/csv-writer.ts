@@ -1,7 +1,18 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { cellText, ExportOptions, ExportTable } from './export-table';
+import { cellText, ExportCell, ExportOptions, ExportTable } from './export-table';
 import { Pacer } from './pacing';
+
+/** What a spreadsheet reads as the start of a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as a spreadsheet will not run it: one that begins like a formula gets a leading
+ * apostrophe. Numbers written by us (a negative movement, say) stay numbers.
+ */
+export function neutralizeFormula(value: ExportCell | undefined, text: string): string {
+  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+}
 
 /**
  * CSV as Excel reads it: UTF-8 with a byte-order mark (so the diacritics show),
@@ -22,10 +33,14 @@ export async function writeCsv(
   });
   stringifier.pipe(out);
   try {
-    stringifier.write(table.columns.map((column) => column.header));
+    stringifier.write(
+      table.columns.map((column) => neutralizeFormula(column.header, column.header)),
+    );
     for await (const row of table.rows) {
       await pacer.step();
-      const record = table.columns.map((column) => cellText(row[column.key], column));
+      const record = table.columns.map((column) =>
+        neutralizeFormula(row[column.key], cellText(row[column.key], column)),
+      );
       if (!stringifier.write(record)) await pacer.until(stringifier, 'drain');
     }
     pacer.check();

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DomainError, ErrorCode, STATUS_OF } from './domain-errors';
 import { domainErrorFromDatabase } from './database-errors';
 import { ErrorBody } from './error-body';
+import { boundErrorBody } from './error-bounds';
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -49,7 +50,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = boundErrorBody(this.toBody(exception));
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) {

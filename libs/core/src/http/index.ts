@@ -2,3 +2,5 @@ export * from './page';
 export * from './id.pipe';
 export * from './download';
 export * from './transforms';
+export * from './body-shape';
+export * from './json-body-limits';

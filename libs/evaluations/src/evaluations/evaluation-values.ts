@@ -15,6 +15,20 @@ export type Notes = Record<string, string>;
 
 const NOTE_LIMIT = 2000;
 
+/** More codes than the set has criteria cannot all be right: one problem, not one per key. */
+function refuseMoreKeysThanCriteria(
+  set: CriteriaSetDef,
+  changes: Record<string, unknown>,
+  field: string,
+): void {
+  const count = Object.keys(changes).length;
+  if (count > set.criteria.length)
+    throw ValidationFailed.field(
+      field,
+      `names ${count} criteria; set ${set.code} v${set.version} has ${set.criteria.length}`,
+    );
+}
+
 /**
  * Merges values typed by a person (or read from a file or a checklist) into `current`:
  * unknown codes, values of fromIncidents criteria and values out of range are refused, all
@@ -27,6 +41,7 @@ export function mergeValues(
   field = 'values',
 ): Values {
   if (!changes) return current;
+  refuseMoreKeysThanCriteria(set, changes, field);
   const problems: FieldProblem[] = [];
   const merged: Values = { ...current };
   const byCode = new Map(set.criteria.map((def) => [def.code, def]));
@@ -58,6 +73,7 @@ export function mergeNotes(
   changes: Record<string, unknown> | undefined,
 ): Notes {
   if (!changes) return current;
+  refuseMoreKeysThanCriteria(set, changes, 'notes');
   const problems: FieldProblem[] = [];
   const merged: Notes = { ...current };
   const codes = new Set(set.criteria.map((def) => def.code));

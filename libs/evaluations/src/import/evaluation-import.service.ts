@@ -38,6 +38,15 @@ export const INFO_COLUMNS = ['no', 'fullName', 'position', 'unitName', 'agencyNa
 const KEY_OF: Record<SubjectType, string> = { person: 'employeeCode', agency: 'agencyCode' };
 const CHUNK = 500;
 
+function inScope(actor: Actor, agencyId: number): boolean {
+  return isCityWide(actor) || agencyId === actor.agencyId;
+}
+
+function unknownKey(subjectType: SubjectType, code: string, actor: Actor): string {
+  const what = subjectType === 'person' ? 'employee' : 'agency';
+  return `unknown ${what} code ${code}${isCityWide(actor) ? '' : ' in your agency'}`;
+}
+
 interface GoodRow {
   row: number;
   subject: ImportSubject;
@@ -104,22 +113,31 @@ export class EvaluationImportService {
           problems.push({ row, column, message });
         const before = problems.length;
         const code = String(cells[key] ?? '').trim();
-        const subject = subjects.get(code);
+        const found = subjects.get(code);
+        const foundEvaluation = found ? existing.get(found.id) : undefined;
+        // As PATCH: an existing evaluation's agency decides, not the one its subject has moved to
+        // since. A subject the caller has no business with reads as unknown, so that nothing
+        // tells one agency what exists in another.
+        const subject =
+          found &&
+          (inScope(actor, found.agencyId) ||
+            (foundEvaluation && inScope(actor, foundEvaluation.agencyId)))
+            ? found
+            : undefined;
+        const evaluation = subject ? foundEvaluation : undefined;
         if (!code) problem(key, 'is empty');
         else if (seen.has(code)) problem(key, `${code} appears twice in the file`);
-        else if (!subject)
-          problem(key, `unknown ${subjectType === 'person' ? 'employee' : 'agency'} code ${code}`);
-        else if (!isCityWide(actor) && subject.agencyId !== actor.agencyId)
-          problem(key, `${code} belongs to another agency`);
+        else if (!subject) problem(key, unknownKey(subjectType, code, actor));
         else if (!subject.active) problem(key, `${code} is inactive`);
-        seen.add(code);
-        const evaluation = subject ? existing.get(subject.id) : undefined;
-        if (evaluation && evaluation.status !== 'draft' && evaluation.status !== 'returned') {
+        else if (evaluation && !inScope(actor, evaluation.agencyId))
+          problem(key, `the ${period} evaluation of ${code} belongs to another agency`);
+        else if (evaluation && evaluation.status !== 'draft' && evaluation.status !== 'returned') {
           problem(
             key,
             `the evaluation of ${code} is ${evaluation.status}; only drafts and returned evaluations are updated`,
           );
         }
+        seen.add(code);
         const set = evaluation ? sets.get(evaluation.criteriaSetId)! : newest;
         const changes = this.readValues(set, criterionColumns, cells, problem);
         if (problems.length === before && subject)

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { In, MoreThan } from 'typeorm';
-import { Actor, agencyFilterFor, Transactions, ValidationFailed } from '@app/core';
+import { Actor, agencyFilterFor, Forbidden, Transactions, ValidationFailed } from '@app/core';
 import { CriteriaService } from '@app/criteria';
 import { type CriterionDef, periodLabelVi } from '@app/domain';
 import { AgencyEntity, PersonEntity, UnitEntity } from '@app/org';
 import { EvaluationEntity } from '../evaluations/evaluation.entity';
 import { valuesOf } from '../evaluations/evaluation-values';
-import type { SubjectType } from '../evaluations/workflow';
+import { mayEdit, type SubjectType } from '../evaluations/workflow';
 
 const PAGE = 1000;
 
@@ -51,6 +51,9 @@ export class ImportTemplateService {
     subjectType: SubjectType,
     requestedAgencyId: number | undefined,
   ): Promise<number | undefined> {
+    // An agency template carries every agency's values, drafts included: only their editors get it.
+    if (subjectType === 'agency' && !mayEdit('agency', actor.role))
+      throw new Forbidden(`A ${actor.role} may not take the template of agency evaluations`);
     const agencyId = agencyFilterFor(actor, requestedAgencyId);
     if (subjectType === 'person' && agencyId === undefined)
       throw ValidationFailed.field('agencyId', 'name the agency whose people go in the template');

@@ -63,6 +63,36 @@ function parseBoolean(cell: Cell | undefined): boolean | undefined | 'bad' {
   return 'bad';
 }
 
+/** The key two codes share when they differ only in letter case. */
+function codeKey(code: string): string {
+  return code.toUpperCase();
+}
+
+/**
+ * The people whose code equals one of `codes` ignoring letter case, by codeKey, in chunks. MariaDB
+ * compares codes without case already (and uses the unique index); SQLite is asked to.
+ */
+async function peopleByCodeIgnoringCase(
+  manager: EntityManager,
+  codes: string[],
+): Promise<Map<string, PersonEntity>> {
+  const existing = new Map<string, PersonEntity>();
+  const mysql = manager.connection.options.type === 'mysql';
+  for (let start = 0; start < codes.length; start += CHUNK) {
+    const chunk = codes.slice(start, start + CHUNK);
+    const found = await manager
+      .getRepository(PersonEntity)
+      .createQueryBuilder('p')
+      .where(
+        mysql ? 'p.employeeCode IN (:...codes)' : 'p.employeeCode COLLATE NOCASE IN (:...codes)',
+        { codes: chunk },
+      )
+      .getMany();
+    found.forEach((person) => existing.set(codeKey(person.employeeCode), person));
+  }
+  return existing;
+}
+
 /** `POST /people/import`: creates or updates people by employee code, all-or-nothing or partial. */
 @Injectable()
 export class PeopleImportService {
@@ -100,13 +130,7 @@ export class PeopleImportService {
     const codes = rows
       .map((row) => text(row.cells.employeeCode))
       .filter((code): code is string => code !== null);
-    const existing = new Map<string, PersonEntity>();
-    for (let start = 0; start < codes.length; start += CHUNK) {
-      const found = await manager
-        .getRepository(PersonEntity)
-        .findBy({ employeeCode: In(codes.slice(start, start + CHUNK)) });
-      found.forEach((person) => existing.set(person.employeeCode, person));
-    }
+    const existing = await peopleByCodeIgnoringCase(manager, codes);
     const agencies = new Map(
       (await manager.getRepository(AgencyEntity).find()).map((agency) => [agency.code, agency]),
     );
@@ -114,7 +138,7 @@ export class PeopleImportService {
       .getRepository(UnitEntity)
       .find({ select: { id: true, agencyId: true, code: true } });
     const unitOf = new Map(units.map((unit) => [`${unit.agencyId}:${unit.code}`, unit.id]));
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     const result: PersonRow[] = [];
     for (const { row, cells } of rows) {
       const problem = (column: string, message: string) => problems.push({ row, column, message });
@@ -124,10 +148,20 @@ export class PeopleImportService {
         problem('employeeCode', `must be ${RECORD_CODE_RULE}`);
         continue;
       }
-      if (seen.has(employeeCode))
-        problem('employeeCode', `${employeeCode} appears twice in the file`);
-      seen.add(employeeCode);
-      const current = existing.get(employeeCode);
+      // Codes are one whatever their case (MariaDB's collation says so; SQLite is made to agree).
+      const key = codeKey(employeeCode);
+      const earlier = seen.get(key);
+      if (earlier !== undefined)
+        problem('employeeCode', `${employeeCode} appears twice in the file (row ${earlier})`);
+      else seen.set(key, row);
+      const current = existing.get(key);
+      if (current && current.employeeCode !== employeeCode) {
+        problem(
+          'employeeCode',
+          `${employeeCode} differs only in letter case from the existing code ${current.employeeCode}`,
+        );
+        continue;
+      }
       const agencyCode = text(cells.agencyCode);
       const agency = agencyCode ? agencies.get(agencyCode) : undefined;
       let agencyId = current?.agencyId ?? actor.agencyId ?? undefined;
@@ -186,7 +220,7 @@ export class PeopleImportService {
     const people = manager.getRepository(PersonEntity);
     const audit: AuditEntry[] = [];
     const renamed: PersonEntity[] = [];
-    const fresh = rows.filter((row) => !existing.has(row.employeeCode));
+    const fresh = rows.filter((row) => !existing.has(codeKey(row.employeeCode)));
     for (let start = 0; start < fresh.length; start += CHUNK) {
       const saved = await people.save(
         fresh.slice(start, start + CHUNK).map((row) =>
@@ -215,8 +249,8 @@ export class PeopleImportService {
       );
     }
     const changed: PersonEntity[] = [];
-    for (const row of rows.filter((r) => existing.has(r.employeeCode))) {
-      const person = existing.get(row.employeeCode)!;
+    for (const row of rows.filter((r) => existing.has(codeKey(r.employeeCode)))) {
+      const person = existing.get(codeKey(row.employeeCode))!;
       const before = personView(person);
       if (row.fullName && row.fullName !== person.fullName) {
         person.fullName = row.fullName;
