@@ -6,10 +6,11 @@ import helmet from 'helmet';
 import {
   answerClientErrorsInShape,
   appConfig,
-  AppConfig,
+  type AppConfig,
   BoundedValidationPipe,
   HttpExceptionFilter,
   jsonBodyParser,
+  PlainTextPipe,
   validationExceptionFactory,
 } from '@app/core';
 import { serveWebApp } from './web-app';
@@ -22,6 +23,8 @@ export function configureApp(app: INestApplication): void {
   // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
   express.use(jsonBodyParser());
   express.disable('x-powered-by');
+  // The client address the sign-in throttle counts: behind a proxy, the one it forwards.
+  express.set('trust proxy', app.get<AppConfig>(appConfig.KEY).trustProxy);
   // One policy for the API and the pages: only the app's own origin, no inline script. Inline
   // styles stay allowed because antd writes its CSS-in-JS into <style> elements.
   app.use(
@@ -46,6 +49,7 @@ export function configureApp(app: INestApplication): void {
   app.use(cookieParser());
   serveWebApp(express, app.get<AppConfig>(appConfig.KEY).webDistDir, API_PREFIX);
   app.useGlobalPipes(
+    new PlainTextPipe(),
     new BoundedValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

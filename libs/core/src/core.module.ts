@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './clock';
 import { appConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -13,11 +14,12 @@ import { HealthModule } from './health/health.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, load: [appConfig], ignoreEnvFile: true }),
     EventEmitterModule.forRoot(),
+    ClockModule,
     DatabaseModule,
     AuthModule,
     AuditModule,
     HealthModule,
   ],
-  exports: [ConfigModule, DatabaseModule, AuditModule, AuthModule],
+  exports: [ConfigModule, DatabaseModule, AuditModule, AuthModule, ClockModule],
 })
 export class CoreModule {}

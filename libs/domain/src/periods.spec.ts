@@ -6,6 +6,7 @@ import {
   isValidDate,
   isYear,
   parsePeriod,
+  quarterHasStarted,
   periodLabelVi,
   periodsEndingAt,
   previousPeriod,
@@ -214,5 +215,20 @@ describe('periodLabelVi', () => {
 
   it('refuses a bad key', () => {
     expect(() => periodLabelVi('Q1')).toThrow(RangeError);
+  });
+});
+
+describe('quarterHasStarted', () => {
+  it.each([
+    ['2026-Q4', '2026-10-01', true],
+    ['2026-Q4', '2026-09-30', false],
+    ['2026-Q1', '2026-01-01', true],
+    ['2025-Q3', '2026-12-02', true],
+    ['2027-Q1', '2026-12-31', false],
+    ['2099-Q1', '2026-12-02', false],
+    ['2026-H1', '2026-12-02', false],
+    ['nonsense', '2026-12-02', false],
+  ])('%s on %s: %s', (key, today, started) => {
+    expect(quarterHasStarted(key, today)).toBe(started);
   });
 });

@@ -29,6 +29,17 @@ export function parsePeriod(key: string): PeriodKey | null {
   return { key, kind: 'quarter', year, index };
 }
 
+/**
+ * True when the quarter `key` has begun on `today` ("YYYY-MM-DD", the city's calendar date):
+ * evaluations are written about quarters under way or past, never about ones to come.
+ */
+export function quarterHasStarted(key: string, today: string): boolean {
+  const period = parsePeriod(key);
+  if (period?.kind !== 'quarter') return false;
+  const start = `${period.year}-${String((period.index - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return start <= today;
+}
+
 export function isQuarter(key: string): boolean {
   return parsePeriod(key)?.kind === 'quarter';
 }

@@ -1,8 +1,1 @@
-/** The time, injected where it matters so that tests never wait for it. */
-export interface Clock {
-  now(): Date;
-}
-
-export const CLOCK = Symbol('CLOCK');
-
-export const systemClock: Clock = { now: () => new Date() };
+export { CLOCK, systemClock, type Clock } from '@app/core';

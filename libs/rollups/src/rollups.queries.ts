@@ -94,6 +94,26 @@ export async function expireDeadRun(
   );
 }
 
+/**
+ * Ends every running run whose lease has passed, of any period (start-up and the periodic sweep):
+ * the run list stops showing dead runs as running and their periods are free again. Returns the
+ * periods freed.
+ */
+export async function expireDeadRuns(manager: EntityManager, now: string): Promise<string[]> {
+  const dead = (await manager.query(
+    'SELECT period FROM rollup_runs WHERE active_period IS NOT NULL AND lease_until < ?',
+    [now],
+  )) as { period: string }[];
+  if (dead.length === 0) return [];
+  await manager.query(
+    `UPDATE rollup_runs SET status = 'failed', active_period = NULL, finished_at = ?,
+       error = 'Lease expired: the process running it stopped'
+     WHERE active_period IS NOT NULL AND lease_until < ?`,
+    [now, now],
+  );
+  return dead.map((row) => row.period);
+}
+
 /** Extends the lease of a run that still holds its period; false when it lost it. */
 export async function renewLease(
   manager: EntityManager,

@@ -9,7 +9,13 @@ import { CLOCK, type Clock } from './clock';
 import { RollupRunQueryDto, RollupRunView } from './dto/rollup.dto';
 import { RollupRunEntity, RollupTrigger } from './rollup-run.entity';
 import { leaseDeadline } from './rollup-schedule';
-import { expireDeadRun, finishRun, renewLease, replaceRollups } from './rollups.queries';
+import {
+  expireDeadRun,
+  expireDeadRuns,
+  finishRun,
+  renewLease,
+  replaceRollups,
+} from './rollups.queries';
 
 /** Test-only seams: hold a run before it starts, or make it fail after its results are written. */
 export interface RollupTestHooks {
@@ -30,7 +36,15 @@ export function runView(run: RollupRunEntity): RollupRunView {
   };
 }
 
-const UNIQUE_VIOLATIONS = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE']);
+// Losing the race for the period's key: a duplicate key, or on MariaDB a deadlock or lock wait
+// between the two INSERTs into the same unique-index gap (the loser's statement is rolled back).
+const LOST_RACE = new Set([
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'SQLITE_BUSY',
+]);
 
 /**
  * Roll-up runs (SPEC §6). A run is started synchronously (lock taken, run recorded) and works in
@@ -89,6 +103,11 @@ export class RollupsService implements OnApplicationShutdown {
     return latest;
   }
 
+  /** Records every run whose lease has passed as failed; returns the periods it freed. */
+  clearDeadRuns(now: Date = this.clock.now()): Promise<string[]> {
+    return expireDeadRuns(this.runs.manager, instantString(now));
+  }
+
   /** Waits for the runs this instance started (tests; shutdown). */
   async idle(): Promise<void> {
     await Promise.all([...this.working]);
@@ -126,10 +145,10 @@ export class RollupsService implements OnApplicationShutdown {
       try {
         return await this.runs.save(run);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if (!isLostRace(error)) throw error;
         const holder = await this.runs.findOneBy({ activePeriod: period });
         if (holder) throw new RollupRunning(holder.id, period);
-        if (attempt >= 2) throw error; // freed in between: try again
+        if (attempt >= 4) throw error; // freed in between: try again
       }
     }
   }
@@ -179,8 +198,8 @@ export class RollupsService implements OnApplicationShutdown {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
+function isLostRace(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const code = String((error.driverError as { code?: string } | undefined)?.code ?? '');
-  return UNIQUE_VIOLATIONS.has(code);
+  return LOST_RACE.has(code);
 }

@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { wholeNumber } from '../http/transforms';
 import { IsDateString, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../http/page';
 
@@ -23,7 +24,7 @@ export class AuditQueryDto extends PageQueryDto {
 
   /** Id of the user who acted. */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   actorId?: number;

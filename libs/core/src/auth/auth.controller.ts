@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from './actor';
@@ -23,10 +23,11 @@ export class AuthController {
   @HttpCode(200)
   async login(
     @Body() body: LoginDto,
+    @Ip() address: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokensDto> {
-    const tokens = await this.auth.login(body.username, body.password);
+    const tokens = await this.auth.login(body.username, body.password, address);
     setRefreshCookie(request, response, tokens.refreshToken);
     return tokens;
   }

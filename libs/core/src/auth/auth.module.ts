@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig, AppConfig } from '../config/app-config';
 import { resolveJwtSecret } from '../config/jwt-secret';
@@ -10,14 +9,14 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginAttempts } from './login-attempts';
+import { throttleStoreProvider } from './throttle/throttle-store.provider';
+import { LoginThrottle } from './throttle/login-throttle';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
 @Module({
   imports: [
     PassportModule,
-    ThrottlerModule.forRoot([]),
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     JwtModule.registerAsync({
       inject: [appConfig.KEY],
@@ -32,8 +31,8 @@ import { UserEntity } from './user.entity';
   providers: [
     AuthService,
     JwtStrategy,
-    LoginAttempts,
-    { provide: ThrottlerStorageService, useClass: ThrottlerStorageService },
+    LoginThrottle,
+    throttleStoreProvider,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [TypeOrmModule],

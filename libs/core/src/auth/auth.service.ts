@@ -5,12 +5,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { THIDUA_DEFAULTS } from '@app/config';
 import { Transactions } from '../database/transactions';
-import { RateLimited, Unauthenticated } from '../errors/domain-errors';
+import { Unauthenticated } from '../errors/domain-errors';
 import type { Actor } from './actor';
 import { SessionUserDto, TokensDto } from './dto/auth.dto';
-import { LoginAttempts } from './login-attempts';
-import { DUMMY_HASH, verifyPassword } from './passwords';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { LoginThrottle } from './throttle/login-throttle';
 import { UserEntity } from './user.entity';
 
 const { accessTokenSeconds, refreshTokenDays, issuer, audience } = THIDUA_DEFAULTS.auth;
@@ -30,23 +30,53 @@ export function sessionUser(
 export class AuthService {
   constructor(
     private readonly jwt: JwtService,
-    private readonly attempts: LoginAttempts,
+    private readonly throttle: LoginThrottle,
     private readonly transactions: Transactions,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
-  async login(username: string, password: string): Promise<TokensDto> {
-    if (this.attempts.isBlocked(username))
-      throw new RateLimited('Too many failed logins; try again in a minute');
-    const user = await this.users.findOneBy({ username: username.trim() });
-    const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !matches || !user.active) {
-      await this.attempts.recordFailure(username);
-      throw new Unauthenticated('Wrong username or password');
+  /**
+   * Signs in. The throttle counts the attempt before any hashing (429 when a limit is reached);
+   * a failure keeps its count, a success hands it back.
+   */
+  async login(username: string, password: string, address?: string): Promise<TokensDto> {
+    const reservation = await this.throttle.reserve(username, address);
+    let user: UserEntity | null;
+    try {
+      user = await this.findByExactUsername(username);
+      const matches = await verifyPassword(
+        password,
+        user?.passwordHash ?? (await dummyPasswordHash()),
+      );
+      if (!matches || !user?.active) user = null;
+    } catch (error) {
+      await this.throttle.release(reservation);
+      throw error;
     }
+    if (!user) throw new Unauthenticated('Wrong username or password');
+    await this.throttle.release(reservation);
+    if (needsRehash(user.passwordHash)) await this.rehash(user, password);
+    const signedIn = user;
     return this.transactions.run((manager) =>
-      this.issue(manager.getRepository(RefreshTokenEntity), user, randomUUID()),
+      this.issue(manager.getRepository(RefreshTokenEntity), signedIn, randomUUID()),
     );
+  }
+
+  /**
+   * The user of exactly this name. MariaDB compares with the column's accent- and
+   * case-insensitive collation (`HEAD.STC` finds `head.stc`); the unique key allows one such row
+   * at most, and the byte-exact check here refuses it unless it is the name typed.
+   */
+  private async findByExactUsername(username: string): Promise<UserEntity | null> {
+    const user = await this.users.findOneBy({ username });
+    return user && user.username === username ? user : null;
+  }
+
+  /** Replaces a bcrypt (or older argon2) hash once the password is known to be right. */
+  private async rehash(user: UserEntity, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    // Only if nobody changed the password meanwhile.
+    await this.users.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash });
   }
 
   /** Rotates a refresh token; a token used twice revokes its whole family. */
@@ -114,7 +144,7 @@ export class AuthService {
       createdAt: now,
     });
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role, agencyId: user.agencyId },
+      { sub: user.id, ver: user.tokenVersion, role: user.role, agencyId: user.agencyId },
       { algorithm: 'HS256', expiresIn: accessTokenSeconds, issuer, audience },
     );
     return { accessToken, refreshToken, expiresIn: accessTokenSeconds, user: sessionUser(user) };

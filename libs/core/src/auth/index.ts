@@ -7,3 +7,4 @@ export * from './scope';
 export * from './user.entity';
 export * from './sessions';
 export * from './username';
+export * from './throttle/login-throttle';

@@ -13,10 +13,15 @@ import type { Role } from './roles';
 import { UserEntity } from './user.entity';
 
 interface AccessPayload {
-  sub: number;
+  sub?: unknown;
+  ver?: unknown;
+  exp?: unknown;
 }
 
-/** Bearer access tokens: HS256 only, issuer and audience checked, the user still active. */
+/**
+ * Bearer access tokens: HS256 only, issuer and audience checked, an expiry required, the user
+ * still active and the token issued since the user's last password, role or agency change.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -38,12 +43,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessPayload): Promise<Omit<Actor, 'requestId'>> {
-    if (typeof payload.sub !== 'number')
+    // jsonwebtoken checks `exp` only when the token has one; a token without it would never end.
+    if (typeof payload.exp !== 'number') throw new Unauthenticated('The token has no expiry');
+    if (typeof payload.sub !== 'number' || typeof payload.ver !== 'number')
       throw new Unauthenticated('The account is unknown or disabled');
     // One primary-key read per request, so a disabled account is refused at once; plain SQL,
     // as this runs on every request.
     const [user] = (await this.users.query(
-      'SELECT id, username, role, agency_id, active FROM users WHERE id = ?',
+      'SELECT id, username, role, agency_id, active, token_version FROM users WHERE id = ?',
       [payload.sub],
     )) as {
       id: number;
@@ -51,9 +58,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       role: Role;
       agency_id: number | null;
       active: number | boolean;
+      token_version: number | string;
     }[];
     if (!user || !Number(user.active))
       throw new Unauthenticated('The account is unknown or disabled');
+    if (Number(user.token_version) !== payload.ver)
+      throw new Unauthenticated('The session ended: the password or role changed');
     return {
       id: Number(user.id),
       username: user.username,

@@ -22,6 +22,10 @@ export class UserEntity {
   @Column(BOOLEAN_COLUMN)
   active: boolean;
 
+  /** Raised when the password, role or agency changes: every access token issued before dies. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @Column(INSTANT_COLUMN)
   createdAt: Date;
 

@@ -8,6 +8,8 @@ describe('parseEnv', () => {
       seedDemo: null,
       jwtSecret: null,
       rollupCatchUp: true,
+      redisUrl: null,
+      trustProxy: false,
       webDistDir: 'apps/web/dist',
       candidateShare: { person: 0.15, agency: 0.2 },
       rollupSchedule: {
@@ -32,6 +34,9 @@ describe('parseEnv', () => {
       { port: 8080, seedDemo: false },
     ],
     [{ CANDIDATE_SHARE_PERSON: '0.1' }, { candidateShare: { person: 0.1, agency: 0.2 } }],
+    [{ REDIS_URL: 'redis://cache:6379/2' }, { redisUrl: 'redis://cache:6379/2' }],
+    [{ TRUST_PROXY: '1' }, { trustProxy: 1 }],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, { trustProxy: 'loopback,10.0.0.0/8' }],
   ])('reads %j', (env, expected) => {
     expect(parseEnv(env)).toMatchObject(expected);
   });
@@ -52,6 +57,9 @@ describe('parseEnv', () => {
     [{ CANDIDATE_SHARE_AGENCY: '1.5' }, 'CANDIDATE_SHARE_AGENCY'],
     [{ ROLLUP_TIME_ZONE: 'Mars/Olympus' }, 'ROLLUP_TIME_ZONE'],
     [{ ROLLUP_H1_CRON: 'every july' }, 'ROLLUP_H1_CRON'],
+    [{ REDIS_URL: 'cache:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
   ])('refuses %j with one line naming %s', (env, name) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     expect(() => parseEnv(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));

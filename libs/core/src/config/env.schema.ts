@@ -16,6 +16,10 @@ export interface AppEnv {
   rollupSchedule: { timeZone: string; firstHalfCron: string; secondHalfAndYearCron: string };
   /** ROLLUP_CATCH_UP (default true): run missed scheduled roll-ups at start-up. */
   rollupCatchUp: boolean;
+  /** REDIS_URL (redis:// or rediss://): shared state of several instances; null keeps it in the database. */
+  redisUrl: string | null;
+  /** TRUST_PROXY: Express's `trust proxy` (false, true, a hop count or addresses), for client addresses. */
+  trustProxy: boolean | number | string;
   /** WEB_DIST_DIR: the built web app served at `/` (default apps/web/dist of the working folder). */
   webDistDir: string;
 }
@@ -100,6 +104,38 @@ function parseTimeZone(raw: string | undefined, fallback: string): string {
   return raw;
 }
 
+function parseRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail('REDIS_URL', `is not a valid redis:// address: "${raw}"`);
+  }
+  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '')
+    fail('REDIS_URL', `must be "redis://[user:pass@]host[:port][/db]", got "${raw}"`);
+  return raw;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Whom to believe about the client address in X-Forwarded-For (the sign-in throttle counts it). */
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = entries.every(
+    (entry) => PROXY_NAMES.has(entry) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry),
+  );
+  if (!valid)
+    fail(
+      'TRUST_PROXY',
+      `must be true, false, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, …), got "${raw}"`,
+    );
+  return entries.join(',');
+}
+
 /** Reads and checks every setting; throws ConfigError naming the first bad one. */
 export function parseEnv(env: Env): AppEnv {
   const database = parseDatabase(present(env, 'DATABASE_URL'));
@@ -158,6 +194,8 @@ export function parseEnv(env: Env): AppEnv {
       ),
     },
     rollupCatchUp: parseBoolean('ROLLUP_CATCH_UP', present(env, 'ROLLUP_CATCH_UP')) ?? true,
+    redisUrl: parseRedisUrl(present(env, 'REDIS_URL')),
+    trustProxy: parseTrustProxy(present(env, 'TRUST_PROXY')),
     webDistDir: present(env, 'WEB_DIST_DIR') ?? DEFAULT_WEB_DIST_DIR,
   };
 }

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './snake-naming.strategy';
 export * from './transactions';
 export * from './database.module';
+export * from './apply-changes';

@@ -135,7 +135,15 @@ export class ImportRejected extends DomainError {
 }
 
 export class RateLimited extends DomainError {
-  constructor(message = 'Too many attempts; try again later') {
-    super('RATE_LIMITED', message);
+  /** `retryAfterSeconds` is sent as the Retry-After header and under `details`. */
+  constructor(
+    message = 'Too many attempts; try again later',
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(
+      'RATE_LIMITED',
+      message,
+      retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, STATUS_OF } from './domain-errors';
+import { DomainError, ErrorCode, RateLimited, STATUS_OF } from './domain-errors';
 import { domainErrorFromDatabase } from './database-errors';
 import { ErrorBody } from './error-body';
 import { boundErrorBody } from './error-bounds';
@@ -57,6 +57,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (exception instanceof RateLimited && exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     // A download route sets its file's type and name before it runs; its refusal is JSON.
     response.removeHeader('Content-Disposition');
     response.status(body.statusCode).type('application/json').json(body);

@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { IntersectionType } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, wholeNumber } from '@app/core';
 
 /** The department head's dashboard: one quarter of one agency. */
 export class AgencyDashboardQueryDto {
@@ -12,7 +12,7 @@ export class AgencyDashboardQueryDto {
 
   /** The agency (agency-bound callers: their own, which is the default for them; city-wide callers must name one). */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

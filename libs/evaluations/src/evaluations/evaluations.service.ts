@@ -169,6 +169,7 @@ export class EvaluationsService {
         `${input.subjectType} ${input.subjectId} is inactive`,
       );
     }
+    this.periods.assertStarted(input.period);
     await this.periods.assertOpen(manager, input.period);
     const set = await this.criteria.newestPublished(input.subjectType, manager);
     const values = mergeValues(set, {}, input.values, options.valuesField);

@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import {
   Actor,
+  appConfig,
+  type AppConfig,
   AuditWriter,
+  CLOCK,
+  type Clock,
   InvalidTransition,
   Page,
   pageOf,
@@ -11,7 +15,7 @@ import {
   Transactions,
   ValidationFailed,
 } from '@app/core';
-import { isQuarter, periodLabelVi } from '@app/domain';
+import { isQuarter, periodLabelVi, quarterHasStarted } from '@app/domain';
 import { PeriodQueryDto, PeriodView } from './dto/period.dto';
 import { PeriodEntity } from './period.entity';
 import { lockedPeriodStatus } from './periods.queries';
@@ -40,7 +44,18 @@ export class PeriodsService {
     @InjectRepository(PeriodEntity) private readonly periods: Repository<PeriodEntity>,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
+
+  /** 400 for a quarter that has not begun yet in the city's time zone (no evaluations of 2099). */
+  assertStarted(key: string, field = 'period'): void {
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.config.rollupSchedule.timeZone,
+    }).format(this.clock.now());
+    if (!quarterHasStarted(key, today))
+      throw ValidationFailed.field(field, `${key} has not started yet (today is ${today})`);
+  }
 
   async list(query: PeriodQueryDto): Promise<Page<PeriodView>> {
     const [rows, total] = await this.periods.findAndCount({

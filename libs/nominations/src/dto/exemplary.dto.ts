@@ -1,6 +1,6 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
-import { queryBoolean } from '@app/core';
+import { queryBoolean, wholeNumber } from '@app/core';
 import type { CheckName, CheckOutcome } from '@app/domain';
 
 export const NOMINEE_TYPES = ['person', 'agency'] as const;
@@ -19,7 +19,7 @@ export class ExemplaryQueryDto {
 
   /** People of one agency (agency-bound callers: their own, which is the default for them). */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

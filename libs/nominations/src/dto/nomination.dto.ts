@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -9,7 +9,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto, trimText } from '@app/core';
+import { PageQueryDto, trimText, wholeNumber } from '@app/core';
 import { NOMINEE_TYPES, PERIOD_KEY } from './exemplary.dto';
 
 export const NOMINATION_STATUSES = ['draft', 'submitted', 'accepted', 'rejected'] as const;
@@ -91,7 +91,7 @@ export class NominationQueryDto extends PageQueryDto {
   status?: (typeof NOMINATION_STATUSES)[number];
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, AuditWriter, Conflict, NotFound, Page, pageOf, Transactions } from '@app/core';
+import {
+  Actor,
+  AuditWriter,
+  Conflict,
+  NotFound,
+  Page,
+  pageOf,
+  Transactions,
+  applyChanges,
+} from '@app/core';
 import { AgencyEntity } from './agency.entity';
 import { AgencyQueryDto, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 
@@ -84,7 +93,7 @@ export class AgenciesService {
       const agency = await repository.findOneBy({ id });
       if (!agency) throw new NotFound('Agency', id);
       const before = agencyView(agency);
-      Object.assign(agency, input, { updatedAt: new Date() });
+      applyChanges(agency, { ...input, updatedAt: new Date() });
       await repository.save(agency);
       await this.audit.record(manager, actor, {
         action: 'update',

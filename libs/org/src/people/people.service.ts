@@ -12,6 +12,7 @@ import {
   pageOf,
   Transactions,
   ValidationFailed,
+  applyChanges,
 } from '@app/core';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { UnitsService } from '../units/units.service';
@@ -128,7 +129,7 @@ export class PeopleService {
       const person = await this.require(id, manager);
       assertInScope(actor, person.agencyId);
       const before = personView(person);
-      Object.assign(person, input, { updatedAt: new Date() });
+      applyChanges(person, { ...input, updatedAt: new Date() });
       if (input.position === '') person.position = null;
       await manager.getRepository(PersonEntity).save(person);
       if (input.fullName !== undefined && input.fullName !== before.fullName)

@@ -11,6 +11,7 @@ import {
   pageOf,
   Transactions,
   ValidationFailed,
+  applyChanges,
 } from '@app/core';
 import { AgenciesService } from '../agencies/agencies.service';
 import { CreateUnitDto, UnitQueryDto, UnitTreeNode, UnitView, UpdateUnitDto } from './dto/unit.dto';
@@ -129,7 +130,7 @@ export class UnitsService {
           throw ValidationFailed.field('parentId', 'a unit cannot sit under itself');
       }
       const before = unitView(unit);
-      Object.assign(unit, input, { updatedAt: new Date() });
+      applyChanges(unit, { ...input, updatedAt: new Date() });
       await repository.save(unit);
       await this.audit.record(manager, actor, {
         action: 'update',

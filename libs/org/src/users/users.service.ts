@@ -117,7 +117,9 @@ export class UsersService {
       if (input.active !== undefined) user.active = input.active;
       if (passwordHash) user.passwordHash = passwordHash;
       await repository.save(user);
-      if (input.active === false || passwordHash) {
+      // Whoever holds a token of the old password, role or agency keeps none of it.
+      const rightsChanged = role !== before.role || agencyId !== before.agencyId;
+      if (input.active === false || passwordHash || rightsChanged) {
         await revokeSessionsOf(manager, id);
       }
       await this.audit.record(manager, actor, {

@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { IntersectionType } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, wholeNumber } from '@app/core';
 import { PERSON_CATEGORIES, type PersonCategory } from '@app/org';
 
 export const SUBJECT_TYPES = ['person', 'agency'] as const;
@@ -21,14 +21,14 @@ export class RankingScopeQueryDto {
 
   /** People of one agency (agency-bound callers: their own, which is the default for them). */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;
 
   /** People of one unit. */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   unitId?: number;
@@ -45,7 +45,7 @@ export class RankingHistoryQueryDto {
   @IsIn(SUBJECT_TYPES)
   subjectType: (typeof SUBJECT_TYPES)[number];
 
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   subjectId: number;

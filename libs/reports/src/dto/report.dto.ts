@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { wholeNumber } from '@app/core';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 export const REPORT_FORMATS = ['json', 'xlsx', 'csv', 'pdf'] as const;
@@ -17,7 +18,7 @@ export class ReportQueryDto {
 
   /** One agency (agency-bound callers: their own, which is the default for them). */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

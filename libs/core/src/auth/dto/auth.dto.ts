@@ -1,11 +1,11 @@
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../roles';
+import { USERNAME, USERNAME_RULE } from '../username';
 
 export class LoginDto {
-  /** The username, e.g. `admin`. */
+  /** The username, e.g. `admin`: the same pattern as when the user was created. */
   @IsString()
-  @MinLength(1)
-  @MaxLength(64)
+  @Matches(USERNAME, { message: `username must be ${USERNAME_RULE}` })
   username: string;
 
   /** The password (demo accounts: `thidua-demo`). */

@@ -2,6 +2,7 @@ import { Foundation1700000000001 } from './1700000000001-foundation';
 import { Evaluations1700000000002 } from './1700000000002-evaluations';
 import { RankingsRollups1700000000003 } from './1700000000003-rankings-rollups';
 import { Nominations1700000000004 } from './1700000000004-nominations';
+import { LoginThrottle1700000000011 } from './1700000000011-login-throttle';
 
 /** Every migration, in order. The same list serves SQLite and MySQL. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Evaluations1700000000002,
   RankingsRollups1700000000003,
   Nominations1700000000004,
+  LoginThrottle1700000000011,
 ];

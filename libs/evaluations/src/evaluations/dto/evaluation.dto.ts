@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -10,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto, trimText } from '@app/core';
+import { PageQueryDto, trimText, wholeNumber } from '@app/core';
 import type { CriterionKind, Grade } from '@app/domain';
 import {
   EVALUATION_STATUSES,
@@ -80,13 +80,13 @@ export class EvaluationQueryDto extends PageQueryDto {
   period?: string;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   unitId?: number;
@@ -100,7 +100,7 @@ export class EvaluationQueryDto extends PageQueryDto {
   subjectType?: SubjectType;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   subjectId?: number;

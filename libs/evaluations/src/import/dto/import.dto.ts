@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { wholeNumber } from '@app/core';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
@@ -28,7 +29,7 @@ export class ImportTemplateQueryDto {
 
   /** The agency whose people go in (agency-bound callers: their own, the default). */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

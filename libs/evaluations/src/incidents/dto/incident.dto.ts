@@ -1,6 +1,6 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { PageQueryDto, trimText } from '@app/core';
+import { PageQueryDto, trimText, wholeNumber } from '@app/core';
 import { QUARTER_PATTERN } from '../../evaluations/dto/evaluation.dto';
 import { SUBJECT_TYPES, type SubjectType } from '../../evaluations/workflow';
 
@@ -35,13 +35,13 @@ export class IncidentQueryDto extends PageQueryDto {
   subjectType?: SubjectType;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   subjectId?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

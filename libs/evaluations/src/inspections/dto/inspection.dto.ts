@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { PageQueryDto, trimText } from '@app/core';
+import { PageQueryDto, trimText, wholeNumber } from '@app/core';
 import { QUARTER_PATTERN } from '../../evaluations/dto/evaluation.dto';
 
 const trimEach = ({ value }: { value: unknown }) =>
@@ -79,7 +79,7 @@ export class UpdateInspectionDto extends PartialType(
 
 export class InspectionQueryDto extends PageQueryDto {
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;

@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { collapseSpaces, PageQueryDto, queryBoolean } from '@app/core';
+import { collapseSpaces, PageQueryDto, queryBoolean, wholeNumber } from '@app/core';
 import { PERSON_CATEGORIES, type PersonCategory } from '../person.entity';
 import { RECORD_CODE, RECORD_CODE_RULE } from '../../record-code';
 
@@ -104,13 +104,13 @@ export class PersonQueryDto extends PageQueryDto {
   q?: string;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   unitId?: number;

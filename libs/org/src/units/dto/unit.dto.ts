@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, trimText } from '@app/core';
+import { PageQueryDto, trimText, wholeNumber } from '@app/core';
 import { RECORD_CODE, RECORD_CODE_RULE } from '../../record-code';
 
 export class CreateUnitDto {
@@ -57,7 +57,7 @@ export class UpdateUnitDto {
 export class UnitQueryDto extends PageQueryDto {
   /** Only the children of this unit. */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   parentId?: number;

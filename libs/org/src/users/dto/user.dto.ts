@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -19,6 +19,7 @@ import {
   type Role,
   USERNAME,
   USERNAME_RULE,
+  wholeNumber,
 } from '@app/core';
 
 export class CreateUserDto {
@@ -72,7 +73,7 @@ export class UserQueryDto extends PageQueryDto {
   role?: Role;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @IsInt()
   @Min(1)
   agencyId?: number;
