@@ -22,7 +22,8 @@ async function main() {
   const jest = require.resolve('jest/bin/jest');
   const result = spawnSync(
     process.execPath,
-    [jest, '--selectProjects', 'e2e', ...process.argv.slice(2)],
+    // Paths first: --selectProjects takes every word after it as another project name.
+    [jest, ...process.argv.slice(2), '--selectProjects', 'e2e'],
     {
       stdio: 'inherit',
       env: { ...process.env, TEST_DATABASE_URL: url },

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import {
+  answerClientErrorsInShape,
   appConfig,
   type AppConfig,
   BoundedValidationPipe,
@@ -58,6 +59,7 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
+  answerClientErrorsInShape(app.getHttpServer());
   // Every API route lives under /api, so that the web app owns every other path.
   app.setGlobalPrefix(API_PREFIX);
   // /health stays as an alias of /api/health for probes that predate the prefix.

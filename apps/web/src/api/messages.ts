@@ -16,6 +16,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   IMPORT_REJECTED: 'Tệp có dòng không hợp lệ; chưa có dữ liệu nào được ghi.',
   RATE_LIMITED: 'Thử lại sau 1 phút',
   PAYLOAD_TOO_LARGE: 'Tệp hoặc dữ liệu gửi lên quá lớn.',
+  HEADERS_TOO_LARGE: 'Địa chỉ hoặc dữ liệu gửi kèm yêu cầu quá dài.',
   INTERNAL_ERROR: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
   NETWORK: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
 };

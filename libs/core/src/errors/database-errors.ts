@@ -12,6 +12,8 @@ const REFERENCE = new Set([
   'SQLITE_CONSTRAINT_FOREIGNKEY',
 ]);
 const BUSY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+/** A column that takes no null got one: a PATCH sent `{"name": null}` for a required field. */
+const MISSING_VALUE = new Set(['ER_BAD_NULL_ERROR', 'SQLITE_CONSTRAINT_NOTNULL']);
 const BAD_VALUE = new Set([
   'ER_DATA_TOO_LONG',
   'ER_WARN_DATA_OUT_OF_RANGE',
@@ -30,6 +32,8 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
     );
   if (BUSY.has(code))
     return new Conflict('The record is being changed by another request; try again');
+  if (MISSING_VALUE.has(code))
+    return new ValidationFailed('A required value is missing: null is not accepted here');
   if (BAD_VALUE.has(code)) return new ValidationFailed('A value is too long or out of range');
   return null;
 }

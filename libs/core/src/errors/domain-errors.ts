@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'IMPORT_REJECTED'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'HEADERS_TOO_LARGE'
   | 'INTERNAL_ERROR';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -25,6 +26,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   PERIOD_CLOSED: 409,
   ROLLUP_RUNNING: 409,
   PAYLOAD_TOO_LARGE: 413,
+  HEADERS_TOO_LARGE: 431,
   IMPORT_REJECTED: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,

@@ -16,6 +16,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   415: 'VALIDATION_FAILED',
   422: 'IMPORT_REJECTED',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 function fromHttpException(exception: HttpException): ErrorBody {
@@ -58,7 +59,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof RateLimited && exception.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    response.status(body.statusCode).json(body);
+    // A download route sets its file's type and name before it runs; its refusal is JSON.
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {

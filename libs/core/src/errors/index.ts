@@ -1,4 +1,5 @@
 export * from './domain-errors';
+export * from './client-error';
 export * from './database-errors';
 export * from './error-body';
 export * from './error-bounds';

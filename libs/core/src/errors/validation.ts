@@ -11,6 +11,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 
 /** The ValidationPipe's exceptionFactory: 400 VALIDATION_FAILED with a problem per field. */
 export function validationExceptionFactory(errors: ValidationError[]): ValidationFailed {
-  const details = flatten(errors);
-  return new ValidationFailed(details.map((d) => d.message).join('; ') || 'Invalid input', details);
+  // Each distinct problem once: 2,000 bad items of an array must not make a 2,000-fold answer.
+  const unique = new Map(flatten(errors).map((d) => [`${d.field}\u0000${d.message}`, d]));
+  const details = [...unique.values()];
+  const messages = [...new Set(details.map((d) => d.message))];
+  return new ValidationFailed(messages.join('; ') || 'Invalid input', details);
 }

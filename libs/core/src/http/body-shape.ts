@@ -1,6 +1,6 @@
-import { DecimalValidationPipe } from './decimal-validation.pipe';
 import { ArgumentMetadata } from '@nestjs/common';
 import { FieldProblem, ValidationFailed } from '../errors/domain-errors';
+import { DecimalValidationPipe } from './decimal-validation.pipe';
 
 /**
  * The most keys of one object, or items of one array, that any body of this API holds: a
@@ -39,7 +39,10 @@ export function bodyShapeProblem(value: unknown, at = '', depth = 0): FieldProbl
   return null;
 }
 
-/** The ValidationPipe, after a cheap check of a body's shape before class-transformer sees it. */
+/**
+ * The (decimal-only) ValidationPipe, after a cheap check of a body's shape before
+ * class-transformer sees it.
+ */
 export class BoundedValidationPipe extends DecimalValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') {

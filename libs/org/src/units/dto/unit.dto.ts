@@ -27,8 +27,8 @@ export class CreateUnitDto {
   @MaxLength(255)
   name: string;
 
-  /** Parent unit of the same agency. */
-  @IsOptional()
+  /** Parent unit of the same agency; leave it out for a top-level unit (null is refused). */
+  @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(1)
   parentId?: number;
