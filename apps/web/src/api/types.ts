@@ -44,3 +44,15 @@ export type {
   SummaryReportView,
 } from '../../../../libs/reports/src/dto/report.dto';
 export type { RollupRunView } from '../../../../libs/rollups/src/dto/rollup.dto';
+export type {
+  AgencyDashboardView,
+  CoverageFiguresView,
+  RankPointView,
+  UnitDashboardView,
+  WaitingCountView,
+} from '../../../../libs/dashboard/src/dto/agency-dashboard.view';
+export type {
+  AgencyAveragePageView,
+  AgencyAverageView,
+  CityCoverageView,
+} from '../../../../libs/dashboard/src/dto/city-dashboard.view';
