@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import type { CoverageFiguresView, UnitDashboardView } from '../../api/types';
 import { formatCount, formatPercent } from '../../format';
 import { Chart } from '../shared/Chart';
@@ -72,36 +72,26 @@ export function CoverageCard({
         label="Biểu đồ cột: tỷ lệ người đã đánh giá và đã duyệt trên biên chế của từng phòng ban và toàn cơ quan"
         testId="coverage-chart"
       />
-      <DataTable testId="coverage-table">
-        <Table<CoverageRow>
-          size="small"
-          pagination={false}
-          dataSource={rows}
-          columns={[
-            { title: 'Phòng ban', dataIndex: 'name' },
-            {
-              title: 'Biên chế',
-              dataIndex: 'headcount',
-              className: 'numeric',
-              render: formatCount,
-            },
-            {
-              title: 'Đã đánh giá',
-              key: 'evaluated',
-              className: 'numeric',
-              render: (_, row) =>
-                `${formatCount(row.evaluated)} (${formatPercent(row.evaluatedShare)})`,
-            },
-            {
-              title: 'Đã duyệt',
-              key: 'approved',
-              className: 'numeric',
-              render: (_, row) =>
-                `${formatCount(row.approved)} (${formatPercent(row.approvedShare)})`,
-            },
-          ]}
-        />
-      </DataTable>
+      <DataTable<CoverageRow>
+        testId="coverage-table"
+        caption="Số người đã đánh giá và đã duyệt trên biên chế"
+        rows={rows}
+        rowKey={(row) => row.key}
+        columns={[
+          { title: 'Phòng ban', render: (row) => row.name },
+          { title: 'Biên chế', numeric: true, render: (row) => formatCount(row.headcount) },
+          {
+            title: 'Đã đánh giá',
+            numeric: true,
+            render: (row) => `${formatCount(row.evaluated)} (${formatPercent(row.evaluatedShare)})`,
+          },
+          {
+            title: 'Đã duyệt',
+            numeric: true,
+            render: (row) => `${formatCount(row.approved)} (${formatPercent(row.approvedShare)})`,
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { UnitDashboardView } from '../../api/types';
 import { formatCount, formatPeriod, GRADE_LABELS, type Grade } from '../../format';
 import { Chart } from '../shared/Chart';
@@ -65,23 +65,20 @@ export function GradesByUnitCard({
         label={`Biểu đồ cột chồng: số người xếp loại Xuất sắc, Tốt, Đạt, Chưa đạt của từng phòng ban trong ${formatPeriod(period)}`}
         testId="grades-chart"
       />
-      <DataTable testId="grades-table">
-        <Table<UnitDashboardView>
-          rowKey={(unit) => String(unit.unitId)}
-          size="small"
-          pagination={false}
-          dataSource={withPeople}
-          columns={[
-            { title: 'Phòng ban', key: 'name', render: (_, unit) => unitName(unit) },
-            ...GRADES.map((grade) => ({
-              title: GRADE_LABELS[grade],
-              key: grade,
-              className: 'numeric',
-              render: (_: unknown, unit: UnitDashboardView) => formatCount(unit.grades[grade]),
-            })),
-          ]}
-        />
-      </DataTable>
+      <DataTable<UnitDashboardView>
+        testId="grades-table"
+        caption={`Số người theo xếp loại của từng phòng ban, ${formatPeriod(period)}`}
+        rows={withPeople}
+        rowKey={(unit) => String(unit.unitId)}
+        columns={[
+          { title: 'Phòng ban', render: unitName },
+          ...GRADES.map((grade) => ({
+            title: GRADE_LABELS[grade],
+            numeric: true,
+            render: (unit: UnitDashboardView) => formatCount(unit.grades[grade]),
+          })),
+        ]}
+      />
     </Card>
   );
 }

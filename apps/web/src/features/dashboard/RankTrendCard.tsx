@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import type { RankPointView } from '../../api/types';
-import { formatPeriod, formatScore } from '../../format';
+import { formatGrade, formatPeriod, formatScore } from '../../format';
 import { Chart } from '../shared/Chart';
-import { GradeTag } from '../shared/GradeTag';
 import { DataTable } from './DataTable';
 
 /** The agency's city-wide rank over the last eight quarters; rank 1 at the top. */
@@ -58,35 +57,23 @@ export function RankTrendCard({ trend }: { trend: RankPointView[] }) {
           testId="rank-trend-chart"
         />
       )}
-      <DataTable testId="rank-trend-table">
-        <Table<RankPointView>
-          rowKey="period"
-          size="small"
-          pagination={false}
-          dataSource={trend}
-          columns={[
-            { title: 'Quý', dataIndex: 'period', render: formatPeriod },
-            {
-              title: 'Hạng',
-              key: 'rank',
-              className: 'numeric',
-              render: (_, point) =>
-                point.rank === null ? 'Chưa xếp hạng' : `${point.rank}/${point.rankedOf}`,
-            },
-            {
-              title: 'Điểm',
-              dataIndex: 'total',
-              className: 'numeric',
-              render: (total: number | null) => formatScore(total),
-            },
-            {
-              title: 'Xếp loại',
-              dataIndex: 'grade',
-              render: (grade: string | null) => <GradeTag grade={grade} />,
-            },
-          ]}
-        />
-      </DataTable>
+      <DataTable<RankPointView>
+        testId="rank-trend-table"
+        caption="Hạng của cơ quan theo quý"
+        rows={trend}
+        rowKey={(point) => point.period}
+        columns={[
+          { title: 'Quý', render: (point) => formatPeriod(point.period) },
+          {
+            title: 'Hạng',
+            numeric: true,
+            render: (point) =>
+              point.rank === null ? 'Chưa xếp hạng' : `${point.rank}/${point.rankedOf}`,
+          },
+          { title: 'Điểm', numeric: true, render: (point) => formatScore(point.total) },
+          { title: 'Xếp loại', render: (point) => formatGrade(point.grade) },
+        ]}
+      />
     </Card>
   );
 }
