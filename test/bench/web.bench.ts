@@ -4,8 +4,6 @@ import { chromium, type Page } from '@playwright/test';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
 import { generateCity } from '@app/demo';
-import { homeOf } from '../../apps/web/src/app/pages';
-import type { RoleName } from '../../apps/web/src/format';
 import { ADMIN, apiClient, freshDatabase, startApi } from './api-process';
 import type { BenchResult } from './report';
 import { filesOfRoute, gzipSizeOf, pageModules, type Manifest } from './web-bundle';
@@ -16,7 +14,16 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 500);
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3903);
 const PAGES_TURNED = 10;
-const ROLES: RoleName[] = ['department_head', 'hr_officer', 'nominator', 'inspector', 'admin'];
+const ROLES = ['department_head', 'hr_officer', 'nominator', 'inspector', 'admin'] as const;
+type RoleName = (typeof ROLES)[number];
+
+/** Each role's home, as the web app decides it (read at run time: pages.tsx is the web app's). */
+function homeOf(role: RoleName): string {
+  const pages = require(join(ROOT, 'apps/web/src/app/pages.tsx')) as {
+    homeOf(role: RoleName): string;
+  };
+  return pages.homeOf(role);
+}
 const SHELL = 'src/app/AppLayout.tsx';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -56,28 +63,28 @@ export function benchBundleSizes(): BenchResult[] {
   return results;
 }
 
-/** Time from the click on the next page to the new rows in the DOM and painted. */
+/**
+ * Runs in the page (a string: the bench is type-checked without the DOM's types): clicks the next
+ * page and resolves with the time until the new first row is in the DOM and painted.
+ */
+const TURN_PAGE = `new Promise((resolve, reject) => {
+  const firstKey = () =>
+    document.querySelector('.ant-table-tbody tr[data-row-key]')?.getAttribute('data-row-key');
+  const before = firstKey();
+  const next = document.querySelector('.ant-pagination-next button, .ant-pagination-next');
+  if (!next) return reject(new Error('no next-page button'));
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    if (firstKey() === before) return;
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  next.click();
+})`;
+
 async function turnPage(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const firstKey = () =>
-          document.querySelector('.ant-table-tbody tr[data-row-key]')?.getAttribute('data-row-key');
-        const before = firstKey();
-        const next = document.querySelector<HTMLElement>(
-          '.ant-pagination-next button, .ant-pagination-next',
-        );
-        if (!next) return reject(new Error('no next-page button'));
-        const start = performance.now();
-        const observer = new MutationObserver(() => {
-          if (firstKey() === before) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        next.click();
-      }),
-  );
+  return page.evaluate<number>(TURN_PAGE);
 }
 
 /**
