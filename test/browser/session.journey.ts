@@ -27,7 +27,7 @@ test.describe('sign-in and session', () => {
     const oldCookie = (await context.cookies()).find((c) => c.name === 'thidua_refresh');
     expect(oldCookie?.httpOnly).toBe(true);
     expect(oldCookie?.sameSite).toBe('Strict');
-    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+    expect(await page.evaluate('[localStorage.length, sessionStorage.length]')).toEqual([0, 0]);
 
     await page.getByRole('button', { name: /Tài khoản head\.stc/ }).click();
     await page.getByText('Đăng xuất').click();

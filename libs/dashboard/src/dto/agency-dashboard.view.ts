@@ -54,7 +54,7 @@ export class AgencyDashboardView {
   agency: DashboardAgencyView;
   /** The eight quarters ending at the period, oldest first. */
   rankTrend: RankPointView[];
-  /** Every active unit of the agency (and any unit with evaluations), in tree order by name. */
+  /** Every active unit of the agency (and any unit with evaluations), by name. */
   units: UnitDashboardView[];
   /** The whole agency. */
   totals: CoverageFiguresView;

@@ -6,11 +6,11 @@ import { DemoContext, DemoSeeder, pick } from '@app/demo';
 import { PersonEntity } from '@app/org';
 import { EvaluationEntity } from '../evaluations/evaluation.entity';
 import { scoreOf, type Values } from '../evaluations/evaluation-values';
-import type { SubjectType } from '../evaluations/workflow';
+import type { EvaluationStatus, SubjectType } from '../evaluations/workflow';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { InspectionEntity } from '../inspections/inspection.entity';
 import { PeriodsService } from '../periods/periods.service';
-import { demoValueOf, qualityOf } from './demo-values';
+import { agencyBaseLevel, demoValueOf, levelOf, nextDrift, personBaseLevel } from './demo-values';
 
 const CHUNK = 200;
 
@@ -32,8 +32,20 @@ interface Subject {
   subjectId: number;
   agencyId: number;
   unitId: number | null;
-  quality: number;
+  /** Usual level, 0 to 1, and this quarter's drift from it. */
+  base: number;
+  drift: number;
 }
+
+type CurrentStatus = EvaluationStatus | null;
+
+const DAY = 86_400_000;
+/** The agency whose current quarter is scripted for the demo users (SPEC §12). */
+const SCRIPTED_AGENCY = 'STC';
+/** A person misses a finished quarter now and then (leave, arrival): coverage below 100 %. */
+const SKIP_CHANCE = 0.015;
+const RETURN_REASON =
+  'Đề nghị bổ sung minh chứng tỷ lệ nhiệm vụ hoàn thành đúng hạn; điểm tham gia phong trào chưa khớp biên bản họp phòng.';
 
 /** The quarters of last year and the finished quarters of this year, oldest first. */
 export function demoQuarters(now: Date): string[] {
@@ -44,9 +56,27 @@ export function demoQuarters(now: Date): string[] {
   return [...last, ...finished];
 }
 
+/** The quarter `now` falls in: partly entered in the demo. */
+export function demoCurrentQuarter(now: Date): string {
+  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}
+
 /**
- * Demo data of this feature: the default criteria sets, approved evaluations of every active
- * person and agency for each finished quarter, a few incidents, an inspection per agency.
+ * Where an agency's current quarter stands for one person: shares of approved, submitted and
+ * draft evaluations (the rest not started). The scripted agency has a fixed mix; the others
+ * are further along or behind.
+ */
+function currentMixOf(agencyCode: string, random: () => number): [number, number, number] {
+  if (agencyCode === SCRIPTED_AGENCY) return [0.25, 0.5, 0.72];
+  const progress = 0.3 + 0.6 * random();
+  return [progress * 0.3, progress * 0.6, progress];
+}
+
+/**
+ * Demo data of this feature: the default criteria sets; approved evaluations of every active
+ * person and agency for each finished quarter (a few people missing a quarter), with levels
+ * that spread and move like real conduct scores; the current quarter partly entered (approved,
+ * submitted, drafts, one returned with its reason); a few incidents; an inspection per agency.
  * Written with multi-row inserts.
  */
 @Injectable()
@@ -72,48 +102,32 @@ export class EvaluationsDemo implements OnModuleInit {
       agency: await this.criteria.newestPublished('agency', manager),
     };
     const quarters = demoQuarters(context.now);
-    await this.periods.ensureAll(manager, quarters);
+    const current = demoCurrentQuarter(context.now);
+    await this.periods.ensureAll(manager, [...quarters, current]);
     const subjects = await this.subjectsOf(manager, context);
     const incidents: Partial<IncidentEntity>[] = [];
     const evaluations: Partial<EvaluationEntity>[] = [];
+    const { random } = context;
     for (const quarter of quarters) {
-      const { from } = dateRangeOf(quarter);
-      const approvedAt = new Date(Date.parse(dateRangeOf(quarter).to) + 10 * 86_400_000);
+      const { from, to } = dateRangeOf(quarter);
+      const approvedAt = new Date(Date.parse(to) + 10 * DAY);
       for (const subject of subjects) {
-        const set = sets[subject.subjectType];
-        const counts = this.incidentsOf(set, subject, quarter, from, context, incidents);
-        const values: Values = {};
-        for (const def of set.criteria) {
-          const value = def.fromIncidents
-            ? (counts.get(def.code) ?? 0)
-            : demoValueOf(def, subject.quality, context.random);
-          if (value !== undefined) values[def.code] = value;
-        }
-        const score = scoreOf(set, values);
+        subject.drift = nextDrift(subject.drift, random);
+        if (subject.subjectType === 'person' && random() < SKIP_CHANCE) continue;
+        const values = this.valuesOf(sets, subject, quarter, from, 85, context, incidents);
         evaluations.push({
-          subjectType: subject.subjectType,
-          subjectId: subject.subjectId,
-          agencyId: subject.agencyId,
-          unitId: subject.unitId,
-          period: quarter,
-          criteriaSetId: set.id,
+          ...this.rowOf(sets, subject, quarter, values, context),
           status: 'approved',
           version: 3,
-          total: score.total,
-          grade: score.grade,
-          disqualified: score.disqualified,
-          valuesJson: JSON.stringify(values),
-          notesJson: '{}',
-          returnReason: null,
-          submittedAt: new Date(approvedAt.getTime() - 3 * 86_400_000),
+          submittedAt: new Date(approvedAt.getTime() - 3 * DAY),
           approvedAt,
           approvedBy: context.actor.id || null,
-          createdBy: context.actor.id,
           createdAt: approvedAt,
           updatedAt: approvedAt,
         });
       }
     }
+    evaluations.push(...this.currentQuarterOf(sets, subjects, current, context, incidents));
     await insertInChunks(manager, IncidentEntity, incidents);
     await insertInChunks(manager, EvaluationEntity, evaluations);
     await insertInChunks(
@@ -121,6 +135,128 @@ export class EvaluationsDemo implements OnModuleInit {
       InspectionEntity,
       this.inspectionsOf(context, quarters, evaluations),
     );
+  }
+
+  /**
+   * The quarter under way: each agency's people approved, submitted, in draft (some with values
+   * still missing) or not started; in the scripted agency exactly one returned with its reason;
+   * a few agencies' own evaluations in draft for the inspectors. Incidents up to yesterday.
+   */
+  private currentQuarterOf(
+    sets: Record<SubjectType, CriteriaSetDef>,
+    subjects: Subject[],
+    quarter: string,
+    context: DemoContext,
+    incidents: Partial<IncidentEntity>[],
+  ): Partial<EvaluationEntity>[] {
+    const { random, now } = context;
+    const { from } = dateRangeOf(quarter);
+    const daysSoFar = Math.floor((now.getTime() - Date.parse(from)) / DAY);
+    const codeOf = new Map(context.agencies.map((a) => [a.id, a.code]));
+    const mixes = new Map(
+      context.agencies.map((a) => [a.id, currentMixOf(a.code, random)] as const),
+    );
+    const rows: Partial<EvaluationEntity>[] = [];
+    let returned = false;
+    for (const subject of subjects) {
+      subject.drift = nextDrift(subject.drift, random);
+      const values = this.valuesOf(sets, subject, quarter, from, daysSoFar, context, incidents);
+      let status: CurrentStatus;
+      if (subject.subjectType === 'agency') {
+        status = random() < 0.4 ? 'draft' : null;
+      } else {
+        const [approved, submitted, draft] = mixes.get(subject.agencyId)!;
+        const draw = random();
+        status =
+          draw < approved
+            ? 'approved'
+            : draw < submitted
+              ? 'submitted'
+              : draw < draft
+                ? 'draft'
+                : null;
+        if (
+          status === 'submitted' &&
+          !returned &&
+          codeOf.get(subject.agencyId) === SCRIPTED_AGENCY
+        ) {
+          status = 'returned';
+          returned = true;
+        }
+      }
+      if (status === null) continue;
+      if (status === 'draft' && random() < 0.5) {
+        const typed = sets[subject.subjectType].criteria.filter(
+          (d) => !d.fromIncidents && !d.bonus,
+        );
+        delete values[pick(random, typed).code];
+      }
+      const created = new Date(now.getTime() - (3 + Math.floor(random() * 12)) * DAY);
+      const submitted =
+        status === 'draft' ? null : new Date(now.getTime() - (1 + Math.floor(random() * 2)) * DAY);
+      rows.push({
+        ...this.rowOf(sets, subject, quarter, values, context),
+        status,
+        version: status === 'draft' ? 1 : status === 'submitted' ? 2 : 3,
+        returnReason: status === 'returned' ? RETURN_REASON : null,
+        submittedAt: submitted,
+        approvedAt: status === 'approved' ? new Date(now.getTime() - 3_600_000) : null,
+        approvedBy: status === 'approved' ? context.actor.id || null : null,
+        createdAt: created,
+        updatedAt: submitted ?? created,
+      });
+    }
+    return rows;
+  }
+
+  /** A subject's values of the quarter at its level, the incident counts recorded with them. */
+  private valuesOf(
+    sets: Record<SubjectType, CriteriaSetDef>,
+    subject: Subject,
+    quarter: string,
+    from: string,
+    days: number,
+    context: DemoContext,
+    incidents: Partial<IncidentEntity>[],
+  ): Values {
+    const set = sets[subject.subjectType];
+    const level = levelOf(subject.base, subject.drift);
+    const counts = this.incidentsOf(set, subject, level, quarter, from, days, context, incidents);
+    const values: Values = {};
+    for (const def of set.criteria) {
+      const value = def.fromIncidents
+        ? (counts.get(def.code) ?? 0)
+        : demoValueOf(def, level, context.random);
+      if (value !== undefined) values[def.code] = value;
+    }
+    return values;
+  }
+
+  /** The columns every demo evaluation shares; status and times are the caller's. */
+  private rowOf(
+    sets: Record<SubjectType, CriteriaSetDef>,
+    subject: Subject,
+    quarter: string,
+    values: Values,
+    context: DemoContext,
+  ): Partial<EvaluationEntity> {
+    const set = sets[subject.subjectType];
+    const score = scoreOf(set, values);
+    return {
+      subjectType: subject.subjectType,
+      subjectId: subject.subjectId,
+      agencyId: subject.agencyId,
+      unitId: subject.unitId,
+      period: quarter,
+      criteriaSetId: set.id,
+      total: score.total,
+      grade: score.grade,
+      disqualified: score.disqualified,
+      valuesJson: JSON.stringify(values),
+      notesJson: '{}',
+      returnReason: null,
+      createdBy: context.actor.id,
+    };
   }
 
   private async subjectsOf(manager: EntityManager, context: DemoContext): Promise<Subject[]> {
@@ -136,33 +272,38 @@ export class EvaluationsDemo implements OnModuleInit {
         subjectId: agency.id,
         agencyId: agency.id,
         unitId: null,
-        quality: 0.6 + context.random() * 0.4,
+        base: agencyBaseLevel(context.random),
+        drift: 0,
       })),
       ...people.map((person) => ({
         subjectType: 'person' as const,
         subjectId: person.id,
         agencyId: person.agencyId,
         unitId: person.unitId,
-        quality: qualityOf(context.random),
+        base: personBaseLevel(context.random),
+        drift: 0,
       })),
     ];
   }
 
-  /** A few incidents: weaker subjects have more; disqualifying ones are rare. */
+  /** A few incidents in the quarter's first `days` days: weaker subjects have more; disqualifying ones are rare. */
   private incidentsOf(
     set: CriteriaSetDef,
     subject: Subject,
+    level: number,
     quarter: string,
     from: string,
+    days: number,
     context: DemoContext,
     incidents: Partial<IncidentEntity>[],
   ): Map<string, number> {
     const counts = new Map<string, number>();
+    if (days < 1) return counts;
     for (const def of set.criteria.filter((criterion) => criterion.fromIncidents)) {
-      const chance = (def.disqualifying ? 0.012 : 0.05) * (1.4 - subject.quality);
-      if (subject.quality > 0.93 || context.random() >= chance) continue;
+      const chance = (def.disqualifying ? 0.01 : 0.05) * (1.3 - level);
+      if (context.random() >= chance) continue;
       counts.set(def.code, 1);
-      const day = new Date(Date.parse(from) + Math.floor(context.random() * 85) * 86_400_000);
+      const day = new Date(Date.parse(from) + Math.floor(context.random() * days) * DAY);
       incidents.push({
         subjectType: subject.subjectType,
         subjectId: subject.subjectId,
