@@ -15,12 +15,12 @@ export function RankTrendCard({ trend }: { trend: RankPointView[] }) {
         trigger: 'axis',
         valueFormatter: (value: number | null) => (value === null ? '–' : `Hạng ${value}`),
       },
-      grid: { left: 48, right: 24, top: 40, bottom: 48 },
+      grid: { left: 48, right: 24, top: 40, bottom: 56 },
       xAxis: {
         type: 'category',
         // "Quý IV" over "2025": eight quarters fit side by side.
         data: trend.map((point) => formatPeriod(point.period).replace('/', '\n')),
-        axisLabel: { interval: 0 },
+        axisLabel: { interval: 0, lineHeight: 16 },
       },
       yAxis: {
         type: 'value',
