@@ -31,6 +31,8 @@ test.describe('the department head’s Tổng quan', () => {
     page,
     request,
   }) => {
+    // Many steps, each checked against the API, and axe: slow on a shared machine.
+    test.slow();
     const { ended } = quarters();
     const data = await apiGet(request, 'head.stc', `/api/dashboard/agency?period=${ended}`);
     await signIn(page, 'head.stc');

@@ -43,6 +43,8 @@ test.describe('Xếp hạng', () => {
     page,
     request,
   }) => {
+    // Many steps, each checked against the API, and axe: slow on a shared machine.
+    test.slow();
     const all = await apiGet(
       request,
       'head.stc',
@@ -109,6 +111,8 @@ test.describe('Xếp hạng', () => {
     page,
     request,
   }) => {
+    // Many steps, each checked against the API, and axe: slow on a shared machine.
+    test.slow();
     const second = await apiGet(
       request,
       'admin',
