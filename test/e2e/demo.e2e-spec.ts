@@ -155,10 +155,22 @@ describe('demo start', () => {
     expect(pdf.headers['content-type']).toContain('application/pdf');
   });
 
-  it('has incidents and an inspection of each agency', async () => {
+  it('has incidents, an inspection of each agency, and visits under way for the inspector', async () => {
     expect((await get('inspector', '/api/incidents?limit=1')).body.total).toBeGreaterThan(0);
     expect((await get('inspector', '/api/inspections?limit=1')).body.total).toBeGreaterThanOrEqual(
       8,
+    );
+    // The quarter under way: agencies visited a week ago, their evaluations drafts to finish.
+    const visits = (await get('inspector', `/api/inspections?period=${current}&limit=50`)).body;
+    const drafts = (
+      await get(
+        'inspector',
+        `/api/evaluations?period=${current}&subjectType=agency&status=draft&limit=50`,
+      )
+    ).body;
+    expect(visits.total).toBeGreaterThan(0);
+    expect(drafts.items.map((d: { subjectId: number }) => d.subjectId).sort()).toEqual(
+      visits.items.map((v: { agencyId: number }) => v.agencyId).sort(),
     );
   });
 });

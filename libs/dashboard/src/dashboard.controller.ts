@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow, ANY_ROLE, CurrentActor } from '@app/core';
 import {
   AgencyDashboardQueryDto,
@@ -21,6 +21,11 @@ export class DashboardController {
    * callers read their own agency; city-wide callers name one.
    */
   @Allow(...ANY_ROLE)
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED: period is not a quarter, or a city-wide caller named no agency',
+  })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such agency' })
   @Get('agency')
   agency(
     @CurrentActor() actor: Actor,
@@ -34,6 +39,7 @@ export class DashboardController {
    * or a half or year (roll-ups), paged. City-wide callers only.
    */
   @Allow('admin', 'inspector', 'nominator')
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: bad period, limit or offset' })
   @Get('city/agencies')
   cityAgencies(
     @CurrentActor() actor: Actor,
@@ -47,6 +53,7 @@ export class DashboardController {
    * share of headcount), all agencies in one answer for the heat map. City-wide callers only.
    */
   @Allow('admin', 'inspector', 'nominator')
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: bad period' })
   @Get('city/coverage')
   cityCoverage(
     @CurrentActor() actor: Actor,

@@ -18,7 +18,7 @@ export function personBaseLevel(random: () => number): number {
   if (draw < 0.06) return 0.93 + random() * 0.035; // stars: the exemplary candidates
   if (draw < 0.9) return clamp(0.82 + 0.05 * gaussian(random), 0.66, 0.93);
   if (draw < 0.97) return 0.55 + random() * 0.13; // struggling: C
-  return 0.3 + random() * 0.12; // failing: D
+  return 0.25 + random() * 0.12; // failing: D
 }
 
 /** An agency's usual level: agencies spread less than people. */

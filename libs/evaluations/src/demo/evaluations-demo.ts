@@ -320,18 +320,27 @@ export class EvaluationsDemo implements OnModuleInit {
     return counts;
   }
 
-  /** One visit per agency in the last finished quarter, its checklist the evaluation's values. */
+  /**
+   * One visit per agency in the last finished quarter, and one to each agency whose evaluation
+   * of the quarter under way is a draft (a week ago): the checklist is the evaluation's values.
+   */
   private inspectionsOf(
     context: DemoContext,
     quarters: string[],
     evaluations: Partial<EvaluationEntity>[],
   ): Partial<InspectionEntity>[] {
-    const quarter = quarters[quarters.length - 1];
-    const visitedOn = new Date(Date.parse(dateRangeOf(quarter).from) + 40 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const last = quarters[quarters.length - 1];
+    const current = demoCurrentQuarter(context.now);
+    const lastVisit = new Date(Date.parse(dateRangeOf(last).from) + 40 * DAY);
+    const recentVisit = new Date(
+      Math.max(Date.parse(dateRangeOf(current).from), context.now.getTime() - 7 * DAY),
+    );
+    const visits = new Map([
+      [last, lastVisit.toISOString().slice(0, 10)],
+      [current, recentVisit.toISOString().slice(0, 10)],
+    ]);
     return evaluations
-      .filter((e) => e.subjectType === 'agency' && e.period === quarter)
+      .filter((e) => e.subjectType === 'agency' && visits.has(e.period!))
       .map((evaluation) => {
         const values = JSON.parse(evaluation.valuesJson!) as Values;
         const checklist = Object.fromEntries(
@@ -339,8 +348,8 @@ export class EvaluationsDemo implements OnModuleInit {
         );
         return {
           agencyId: evaluation.subjectId!,
-          period: quarter,
-          visitedOn,
+          period: evaluation.period!,
+          visitedOn: visits.get(evaluation.period!)!,
           leader: 'Nguyễn Văn Thành - Phó Giám đốc Sở Văn hóa và Thể thao',
           membersJson: JSON.stringify([
             'Trần Thị Minh Phương - Sở Nội vụ',
