@@ -95,7 +95,7 @@ export function formatGrade(grade: string | null | undefined): string {
 export const GRADE_COLORS: Record<Grade, string> = {
   A: '#237804',
   B: '#0958d9',
-  C: '#ad6800',
+  C: '#874d00',
   D: '#a8071a',
 };
 

@@ -11,7 +11,7 @@ const GRADES: Grade[] = ['A', 'B', 'C', 'D'];
 const GRADE_CHART_COLORS: Record<Grade, string> = {
   A: '#237804',
   B: '#0958d9',
-  C: '#ad6800',
+  C: '#874d00',
   D: '#a8071a',
 };
 
