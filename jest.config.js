@@ -44,7 +44,11 @@ module.exports = {
   // E2E files boot the real app on a real database; give hooks room on a loaded machine.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,config}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,config,test/bench}/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

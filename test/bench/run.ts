@@ -2,13 +2,14 @@
  * `npm run bench [-- section ...]`: the benchmarks of the issues, printed as
  * one table. Sections: scoring (pure), and the HTTP/database ones, which need
  * MariaDB (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306) and a
- * built app (`npm run build`). Not part of CI: figures depend on the machine.
+ * built app (`npm run build`); web also needs Chromium (/usr/bin/chromium). Not part of CI: figures depend on the machine.
  */
 import { BenchResult, printTable } from './report';
 import { benchGrid } from './grid.bench';
 import { benchImport } from './import.bench';
 import { benchRankings } from './rankings.bench';
 import { benchScoring } from './scoring.bench';
+import { benchWeb } from './web.bench';
 
 type Section = () => Promise<BenchResult[]> | BenchResult[];
 
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, Section> = {
   import: () => benchImport(),
   rankings: () => benchRankings(),
   grid: () => benchGrid(),
+  web: () => benchWeb(),
 };
 
 async function main(): Promise<void> {

@@ -185,6 +185,18 @@ describe('auth', () => {
     expect(docs.status).toBe(200);
     expect(docs.body.paths['/auth/login']).toBeDefined();
     expect(docs.body.servers).toEqual([expect.objectContaining({ url: '/api' })]);
+    // Completed centrally (apps/api/src/openapi-operations.ts): public routes need no token, and
+    // every operation has a summary and its error answers in the SPEC's shape.
+    const login = docs.body.paths['/auth/login'].post;
+    expect(login.security).toEqual([]);
+    expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['400', '401', '429']));
+    expect(login.responses['401'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorResponse',
+    );
+    const operations = Object.values(docs.body.paths).flatMap((item) =>
+      Object.values(item as object),
+    );
+    expect(operations.filter((operation) => !operation.summary)).toEqual([]);
     expect((await t.http().get('/health')).status).toBe(200);
   });
 });

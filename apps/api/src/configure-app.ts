@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import {
@@ -13,6 +13,7 @@ import {
   PlainTextPipe,
   validationExceptionFactory,
 } from '@app/core';
+import { buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
@@ -68,19 +69,7 @@ export function configureApp(app: INestApplication): void {
     next();
   });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Thi đua API')
-      .setDescription(
-        'Emulation and commendation on the codes of conduct: evaluations, rankings, roll-ups, nominations.',
-      )
-      .setVersion('1.0')
-      .addServer(`/${API_PREFIX}`)
-      .addBearerAuth()
-      .build(),
-    { ignoreGlobalPrefix: true },
-  );
+  const document = buildOpenApiDocument(app, API_PREFIX);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });

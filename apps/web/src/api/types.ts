@@ -57,3 +57,10 @@ export type {
   CreateCriteriaSetDto,
   CriterionDto,
 } from '../../../../libs/criteria/src/dto/criteria-set.dto';
+export type {
+  AgencyDashboardView,
+  CoverageFiguresView,
+  RankPointView,
+  UnitDashboardView,
+  WaitingCountView,
+} from '../../../../libs/dashboard/src/dto/agency-dashboard.view';

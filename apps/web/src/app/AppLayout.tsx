@@ -20,7 +20,7 @@ function pageAt(pathname: string): PageDef | undefined {
 
 function PeriodPicker({ page }: { page: PageDef }) {
   const kinds = page.periodKinds!;
-  const [period, setPeriod] = usePeriod(kinds);
+  const [period, setPeriod] = usePeriod(kinds, page.periodDefault);
   const options = useMemo(
     () =>
       periodChoices(kinds).map((group) => ({

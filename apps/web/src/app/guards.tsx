@@ -1,10 +1,14 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Spin } from 'antd';
-import { NoPermissionPage } from '../features/errors/NoPermissionPage';
 import type { RoleName } from '../format';
 import { homeOf } from './pages';
 import { useSession } from './use-session';
+
+// Loaded when needed: its illustration stays out of the login page's bundle.
+const NoPermissionPage = lazy(() =>
+  import('../features/errors/NoPermissionPage').then((m) => ({ default: m.NoPermissionPage })),
+);
 
 /** Pages of the signed-in app: wait for the session, send strangers to the login page. */
 export function RequireSession({ children }: { children: ReactNode }) {

@@ -6,6 +6,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { PeriodKind } from '@app/domain';
 import type { RoleName } from '../format';
+import type { PeriodDefault } from './periods';
 
 export interface PageDef {
   path: string;
@@ -14,6 +15,8 @@ export interface PageDef {
   roles: readonly RoleName[];
   /** The periods the header picker offers on this page; none: the page takes no period. */
   periodKinds?: readonly PeriodKind[];
+  /** The period the page opens on when the URL names none (default: the current one). */
+  periodDefault?: PeriodDefault;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -27,6 +30,13 @@ export const ALL_ROLES: readonly RoleName[] = [
 const ANY_PERIOD: readonly PeriodKind[] = ['quarter', 'half', 'year'];
 
 export const PAGES: readonly PageDef[] = [
+  {
+    path: '/dashboard',
+    menuLabel: 'Tổng quan',
+    roles: ['department_head'],
+    periodKinds: ['quarter'],
+    component: lazy(() => import('../features/dashboard/DashboardPage')),
+  },
   {
     path: '/evaluations',
     menuLabel: 'Đánh giá quý',
@@ -65,6 +75,8 @@ export const PAGES: readonly PageDef[] = [
     menuLabel: 'Xếp hạng',
     roles: ALL_ROLES,
     periodKinds: ANY_PERIOD,
+    // Results are complete once a quarter has ended; the current one is still being entered.
+    periodDefault: 'ended',
     component: lazy(() => import('../features/rankings/RankingsPage')),
   },
   {

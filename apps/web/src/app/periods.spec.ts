@@ -15,6 +15,13 @@ describe('periods offered by the header picker', () => {
     expect(defaultPeriod(kind, now)).toBe(key);
   });
 
+  it.each([
+    ['2026-12-02', '2026-Q3'],
+    ['2026-02-10', '2025-Q4'],
+  ])('a results page opens on %s on the last ended quarter %s', (now, key) => {
+    expect(defaultPeriod('quarter', now, 'ended')).toBe(key);
+  });
+
   it('offers only periods that have started, newest first', () => {
     const [thisYear, lastYear] = periodChoices(['quarter', 'half', 'year'], '2026-05-20');
     expect(thisYear).toEqual({ year: 2026, keys: ['2026', '2026-H1', '2026-Q2', '2026-Q1'] });

@@ -12,10 +12,26 @@ export function currentQuarter(now = today()): string {
   return quarterOfDate(now);
 }
 
-/** The newest period of a kind that has results to look at. */
-export function defaultPeriod(kind: PeriodKind, now = today()): string {
+/**
+ * Which period a page opens on: `current` (the quarter being entered and approved now) or `ended`
+ * (the newest period that has ended: results are complete only once a period is over).
+ */
+export type PeriodDefault = 'current' | 'ended';
+
+/** The quarter before the one we are in. */
+export function lastEndedQuarter(now = today()): string {
   const quarter = parsePeriod(currentQuarter(now))!;
-  if (kind === 'quarter') return currentQuarter(now);
+  return quarter.index > 1 ? `${quarter.year}-Q${quarter.index - 1}` : `${quarter.year - 1}-Q4`;
+}
+
+/** The period of a kind a page opens on; halves and years are rolled up only once they end. */
+export function defaultPeriod(
+  kind: PeriodKind,
+  now = today(),
+  opensOn: PeriodDefault = 'current',
+): string {
+  const quarter = parsePeriod(currentQuarter(now))!;
+  if (kind === 'quarter') return opensOn === 'ended' ? lastEndedQuarter(now) : currentQuarter(now);
   // A half or a year is rolled up once it has ended: the newest one that has.
   if (kind === 'half') return quarter.index > 2 ? `${quarter.year}-H1` : `${quarter.year - 1}-H2`;
   return String(quarter.year - 1);

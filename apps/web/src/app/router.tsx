@@ -1,16 +1,25 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { Spin } from 'antd';
 import LoginPage from '../features/auth/LoginPage';
-import { NotFoundPage } from '../features/errors/NotFoundPage';
-import { AppLayout } from './AppLayout';
 import { HomeRedirect, RequireRole, RequireSession } from './guards';
 import { PAGES } from './pages';
+
+// The login page loads alone; the shell (menu, header, period picker) and the error pages come
+// after sign-in, so the first page stays small (UI.md §4: ≤ 300 KB gzip for login).
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const NotFoundPage = lazy(() =>
+  import('../features/errors/NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: (
       <RequireSession>
-        <AppLayout />
+        <Suspense fallback={<Spin size="large" className="page-spinner" />}>
+          <AppLayout />
+        </Suspense>
       </RequireSession>
     ),
     children: [

@@ -88,12 +88,15 @@ export function formatGrade(grade: string | null | undefined): string {
   return grade && grade in GRADE_LABELS ? GRADE_LABELS[grade as Grade] : '–';
 }
 
-/** Tag colours chosen for contrast with their text (axe: color-contrast). */
+/**
+ * Tag colours: solid and dark enough for white text (axe color-contrast ≥ 4.5:1; antd's light
+ * preset green and gold tags fail it). The dashboard's charts use the same.
+ */
 export const GRADE_COLORS: Record<Grade, string> = {
-  A: 'green',
-  B: 'blue',
-  C: 'gold',
-  D: 'red',
+  A: '#237804',
+  B: '#0958d9',
+  C: '#874d00',
+  D: '#a8071a',
 };
 
 export const ROLE_LABELS: Record<RoleName, string> = {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from './actor';
 import { Allow, ANY_ROLE, Public } from './allow.decorator';
 import { AuthService, sessionUser } from './auth.service';
@@ -24,6 +24,8 @@ export class AuthController {
    * which also comes as an HttpOnly cookie scoped to /api/auth for the web app.
    */
   @Public()
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
+  @ApiTooManyRequestsResponse({ description: 'Five failed logins: try again in a minute' })
   @Post('login')
   @HttpCode(200)
   async login(
@@ -42,6 +44,7 @@ export class AuthController {
    * old one revokes every token of its family.
    */
   @Public()
+  @ApiUnauthorizedResponse({ description: 'No refresh token, or one expired, revoked or reused' })
   @Post('refresh')
   @HttpCode(200)
   async refresh(

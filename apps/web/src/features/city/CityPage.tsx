@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/api-error';
 import { usePeriod } from '../../app/use-period';
 import { formatPeriod, formatScore } from '../../format';
 import { Chart } from '../shared/Chart';
+import '../shared/heatmap';
 import { useUrlState } from '../shared/use-page-params';
 import { RollupRunsTable } from '../rollups/RollupRunsTable';
 import { useRollupRuns } from '../rollups/use-rollup-runs';

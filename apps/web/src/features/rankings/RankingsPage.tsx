@@ -55,7 +55,7 @@ function columns(subjectType: SubjectType): ColumnsType<RankingItemView> {
 export default function RankingsPage() {
   const { user } = useSession();
   const navigate = useNavigate();
-  const [period] = usePeriod();
+  const [period] = usePeriod(undefined, 'ended');
   const url = useUrlState();
   const subjectType = (url.get('type') === 'agency' ? 'agency' : 'person') as SubjectType;
   const page = Math.max(1, Number(url.get('page') ?? 1) || 1);

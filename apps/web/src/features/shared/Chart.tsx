@@ -1,25 +1,24 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-// Only the charts and parts the pages draw, with the SVG renderer: a small bundle.
+// Only the charts and parts most pages draw, with the SVG renderer: a small bundle. Rarer kinds
+// register themselves where used (a heat map: import './heatmap' in that page), so that pages
+// without them do not load them (UI.md §4: ≤ 500 KB gzip for a role's home).
 echarts.use([
   LineChart,
   BarChart,
-  HeatmapChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  VisualMapComponent,
   AriaComponent,
   SVGRenderer,
 ]);
