@@ -289,7 +289,7 @@ test.describe('the HR officer in the browser', () => {
     // Search without diacritics finds the imported person.
     await page.getByLabel('Tìm theo tên hoặc mã').fill('pham thi nhap');
     await page.getByLabel('Tìm theo tên hoặc mã').press('Enter');
-    await expect(page.getByRole('cell', { name: 'Phạm Thị Nhập' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Phạm Thị Nhập', exact: true })).toBeVisible();
   });
 
   test('an incident lowers the person’s total in the grid', async ({ page, request }) => {
