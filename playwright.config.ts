@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -7,6 +9,9 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.BROWSER_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server's database, known to the journeys too (test/browser/database.ts): a fresh MariaDB
+// database when CI names one, else a SQLite file that serve-demo.js recreates at each run.
+process.env.BROWSER_DATABASE_URL ??= `sqlite:${join(tmpdir(), `thidua-browser-${port}.sqlite`)}`;
 
 export default defineConfig({
   testDir: 'test/browser',

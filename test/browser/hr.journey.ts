@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { scoreEvaluation, GRADE_LABELS, type CriterionDef } from '../../libs/domain/src';
-import { expectAccessible, viScore } from './support';
+import { expectAccessible, pickOption, viScore } from './support';
 import {
   agencyOf,
   apiCall,
@@ -305,13 +305,16 @@ test.describe('the HR officer in the browser', () => {
         .filter((d) => !d.fromIncidents)
         .map((d) => [
           d.code,
-          d.kind === 'boolean'
-            ? true
-            : d.kind === 'percentage'
-              ? 100
-              : d.kind === 'count'
-                ? 0
-                : d.maxPoints,
+          // No bonus: a total capped at 100 would hide the incident's penalty.
+          d.bonus
+            ? 0
+            : d.kind === 'boolean'
+              ? true
+              : d.kind === 'percentage'
+                ? 100
+                : d.kind === 'count'
+                  ? 0
+                  : d.maxPoints,
         ]),
     );
     const created = await apiCall(request, 'hr.stc', 'POST', '/api/evaluations', {
@@ -331,11 +334,11 @@ test.describe('the HR officer in the browser', () => {
     await expect(page.getByRole('heading', { name: /Vi phạm/ })).toBeVisible();
     await expectAccessible(page);
     await page.getByLabel('Người vi phạm').fill(person.fullName);
-    await page.getByRole('option', { name: new RegExp(person.employeeCode) }).click();
+    await pickOption(page, person.employeeCode);
     await page.getByLabel('Tiêu chí').click();
-    await page.getByRole('option', { name: counted.name }).click();
-    await page.getByLabel('Ngày').fill(todayVi());
-    await page.getByLabel('Ngày').press('Enter');
+    await pickOption(page, counted.name);
+    await page.getByLabel('Ngày', { exact: true }).fill(todayVi());
+    await page.getByLabel('Ngày', { exact: true }).press('Enter');
     await page.getByLabel('Ghi chú').fill('Phản ánh của công dân');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await expect(page.getByText('Đã ghi nhận vi phạm.')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './support';
+import { expectAccessible, pickOption } from './support';
 import { apiCall, currentQuarter, evaluationOf, signInAs, todayVi } from './grid-support';
 
 const period = currentQuarter();
@@ -35,7 +35,7 @@ test.describe('the inspector', () => {
     await expect(page.getByRole('heading', { name: /Kiểm tra/ })).toBeVisible({ timeout: 90_000 });
     await expectAccessible(page);
     await page.getByLabel('Cơ quan được kiểm tra').fill(agency.name);
-    await page.getByRole('option', { name: agency.name, exact: true }).click();
+    await pickOption(page, agency.name, { exact: true });
     await page.getByLabel('Ngày kiểm tra').fill(todayVi());
     await page.getByLabel('Ngày kiểm tra').press('Enter');
     await page.getByLabel('Trưởng đoàn').fill('Nguyễn Văn Trưởng');
@@ -48,7 +48,7 @@ test.describe('the inspector', () => {
     for (const def of checklist) {
       if (def.kind === 'boolean') {
         await page.getByLabel(def.name).click();
-        await page.getByRole('option', { name: 'Có', exact: true }).click();
+        await pickOption(page, 'Có', { exact: true });
         expected[def.code] = true;
       } else {
         const value = def.kind === 'percentage' ? 90 : def.kind === 'count' ? 0 : def.maxPoints;

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // Starts the built app for the browser journeys on a fresh database with the demo data:
-// a new SQLite file by default, or the (fresh, empty) MariaDB database of DATABASE_URL.
+// a new SQLite file by default, or the (fresh, empty) MariaDB database of BROWSER_DATABASE_URL.
 const { spawn } = require('node:child_process');
-const { mkdtempSync } = require('node:fs');
+const { rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
 const databaseUrl =
-  process.env.BROWSER_DATABASE_URL ??
-  `sqlite:${join(mkdtempSync(join(tmpdir(), 'thidua-browser-')), 'thidua.sqlite')}`;
+  process.env.BROWSER_DATABASE_URL ?? `sqlite:${join(tmpdir(), 'thidua-browser.sqlite')}`;
+// A SQLite file of an earlier run is removed (only under the temporary folder): the demo is
+// seeded into an empty database.
+if (databaseUrl.startsWith('sqlite:')) {
+  const file = databaseUrl.slice('sqlite:'.length);
+  if (file.startsWith(tmpdir()))
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
 
 const child = spawn(
   process.execPath,

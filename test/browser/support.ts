@@ -48,3 +48,15 @@ export async function expectAccessible(page: Page) {
 export function viScore(value: number): string {
   return value.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/**
+ * Clicks an option of the open antd Select. Its visible options have no `option` role (antd
+ * keeps a hidden listbox for screen readers), so they are found by class and text.
+ */
+export async function pickOption(page: Page, text: string, options: { exact?: boolean } = {}) {
+  const visible = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const matching = options.exact
+    ? visible.filter({ has: page.getByText(text, { exact: true }) })
+    : visible.filter({ hasText: text });
+  await matching.first().click();
+}

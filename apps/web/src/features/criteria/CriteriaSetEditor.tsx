@@ -9,7 +9,6 @@ import {
   Divider,
   Form,
   Input,
-  InputNumber,
   Popconfirm,
   Row,
   Select,
@@ -21,8 +20,9 @@ import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { showFieldProblems } from '../shared/form-errors';
 import { CriterionFields } from './CriterionFields';
-import { ScoringPreview } from './ScoringPreview';
+import { ScoringPreview, type SampleValues } from './ScoringPreview';
 import { TARGET_LABELS, toDefinition } from './criteria-labels';
+import { DecimalInput } from '../shared/DecimalInput';
 
 interface SetForm {
   code?: string;
@@ -56,10 +56,12 @@ function bodyOf(values: SetForm) {
 export function CriteriaSetEditor({
   set,
   onSaved,
+  samples,
+  onSamplesChange,
 }: {
   set: CriteriaSetView | null;
   onSaved: (set: CriteriaSetView) => void;
-}) {
+} & SampleValues) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SetForm>();
@@ -187,7 +189,7 @@ export function CriteriaSetEditor({
                 label={{ A: 'Ngưỡng Xuất sắc', B: 'Ngưỡng Tốt', C: 'Ngưỡng Đạt' }[grade]}
                 rules={[{ required: true, message: 'Nhập ngưỡng' }]}
               >
-                <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                <DecimalInput min={0} max={100} />
               </Form.Item>
             </Col>
           ))}
@@ -228,7 +230,12 @@ export function CriteriaSetEditor({
         </Form.List>
       </Card>
       <Card title="Thử tính điểm" style={{ marginTop: 16 }}>
-        <ScoringPreview criteria={defs} thresholds={thresholds} />
+        <ScoringPreview
+          criteria={defs}
+          thresholds={thresholds}
+          samples={samples}
+          onSamplesChange={onSamplesChange}
+        />
       </Card>
     </Form>
   );

@@ -2,17 +2,19 @@ import { Card, Descriptions, Table, Tag } from 'antd';
 import type { CriteriaSetView, CriterionView } from '../../api/types';
 import { formatDateTime, formatScore } from '../../format';
 import { KIND_LABELS, optionsOf, TARGET_LABELS, toDefinition } from './criteria-labels';
-import { ScoringPreview } from './ScoringPreview';
+import { ScoringPreview, type SampleValues } from './ScoringPreview';
 import { ToneTag } from '../shared/ToneTag';
 
 /** A published set, read-only: it never changes; `Phiên bản mới` makes an editable copy. */
 export function CriteriaSetReadOnly({
   set,
   extra,
+  samples,
+  onSamplesChange,
 }: {
   set: CriteriaSetView;
   extra?: React.ReactNode;
-}) {
+} & SampleValues) {
   return (
     <>
       <Card title={`${set.name} – phiên bản ${set.version}`} extra={extra}>
@@ -74,7 +76,12 @@ export function CriteriaSetReadOnly({
         />
       </Card>
       <Card title="Thử tính điểm" style={{ marginTop: 16 }}>
-        <ScoringPreview criteria={set.criteria.map(toDefinition)} thresholds={set.thresholds} />
+        <ScoringPreview
+          criteria={set.criteria.map(toDefinition)}
+          thresholds={set.thresholds}
+          samples={samples}
+          onSamplesChange={onSamplesChange}
+        />
       </Card>
     </>
   );

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
+import type { CriterionValue } from '@app/domain';
 import type { CriteriaSetView, Page } from '../../api/types';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-error';
@@ -21,6 +23,8 @@ export default function CriteriaSetsPage() {
   const url = useUrlState();
   const opened = url.get('set');
   const setId = opened && opened !== NEW ? Number(opened) : null;
+  const [samples, setSamples] = useState<Record<string, CriterionValue>>({});
+  const sampleValues = { samples, onSamplesChange: setSamples };
 
   const sets = useQuery({
     queryKey: ['criteria-sets', 'list'],
@@ -98,7 +102,12 @@ export default function CriteriaSetsPage() {
           />
         </Card>
         {opened === NEW && (
-          <CriteriaSetEditor key={NEW} set={null} onSaved={(s) => url.set({ set: s.id })} />
+          <CriteriaSetEditor
+            key={NEW}
+            set={null}
+            onSaved={(s) => url.set({ set: s.id })}
+            {...sampleValues}
+          />
         )}
         {set.isError && <Alert type="error" showIcon title={errorMessage(set.error)} />}
         {current &&
@@ -107,10 +116,12 @@ export default function CriteriaSetsPage() {
               key={`${current.id}-${current.updatedAt}`}
               set={current}
               onSaved={(s) => url.set({ set: s.id })}
+              {...sampleValues}
             />
           ) : (
             <CriteriaSetReadOnly
               set={current}
+              {...sampleValues}
               extra={
                 <Button
                   icon={<CopyOutlined />}

@@ -1,6 +1,7 @@
-import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { KIND_LABELS } from './criteria-labels';
+import { DecimalInput } from '../shared/DecimalInput';
 
 interface CriterionFieldsProps {
   /** The index in the form's `criteria` list. */
@@ -55,7 +56,7 @@ export function CriterionFields({ index, count, onMove, onRemove }: CriterionFie
             label="Điểm tối đa"
             rules={[{ required: true, message: 'Nhập điểm' }]}
           >
-            <InputNumber min={0} step={0.5} style={{ width: '100%' }} />
+            <DecimalInput min={0} />
           </Form.Item>
         </Col>
       </Row>
@@ -67,7 +68,7 @@ export function CriterionFields({ index, count, onMove, onRemove }: CriterionFie
               label="Chỉ tiêu (%)"
               rules={[{ required: true, message: 'Nhập chỉ tiêu' }]}
             >
-              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+              <DecimalInput min={0} max={100} />
             </Form.Item>
           </Col>
         )}
@@ -78,7 +79,7 @@ export function CriterionFields({ index, count, onMove, onRemove }: CriterionFie
               label="Trừ mỗi lần"
               rules={[{ required: true, message: 'Nhập điểm trừ' }]}
             >
-              <InputNumber min={0} step={0.5} style={{ width: '100%' }} />
+              <DecimalInput min={0} />
             </Form.Item>
           </Col>
         )}

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Alert, Checkbox, Descriptions, InputNumber, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Alert, Checkbox, Descriptions, Table, Typography } from 'antd';
 import {
   checkCriteriaSet,
   checkValue,
@@ -10,10 +10,20 @@ import {
   type Thresholds,
 } from '@app/domain';
 import { formatScore } from '../../format';
+import { DecimalInput } from '../shared/DecimalInput';
 import { GradeTag } from '../shared/GradeTag';
 import { KIND_LABELS } from './criteria-labels';
 
-interface ScoringPreviewProps {
+/**
+ * The sample values, kept by the page: saving a draft remounts its editor, and what the
+ * administrator typed to try the set must survive that.
+ */
+export interface SampleValues {
+  samples: Record<string, CriterionValue>;
+  onSamplesChange: (samples: Record<string, CriterionValue>) => void;
+}
+
+interface ScoringPreviewProps extends SampleValues {
   criteria: CriterionDef[];
   thresholds: Partial<Thresholds> | undefined;
 }
@@ -22,8 +32,12 @@ interface ScoringPreviewProps {
  * Sample values scored with the same domain functions as the server (libs/domain): what a
  * person's total and grade would be under this definition.
  */
-export function ScoringPreview({ criteria, thresholds }: ScoringPreviewProps) {
-  const [values, setValues] = useState<Record<string, CriterionValue>>({});
+export function ScoringPreview({
+  criteria,
+  thresholds,
+  samples: values,
+  onSamplesChange,
+}: ScoringPreviewProps) {
   const problems = useMemo(
     () => checkCriteriaSet({ thresholds, criteria }),
     [criteria, thresholds],
@@ -59,7 +73,7 @@ export function ScoringPreview({ criteria, thresholds }: ScoringPreviewProps) {
     );
 
   const set = (code: string, value: CriterionValue) =>
-    setValues((previous) => ({ ...previous, [code]: value }));
+    onSamplesChange({ ...values, [code]: value });
   return (
     <>
       <Table<CriterionDef>
@@ -85,7 +99,7 @@ export function ScoringPreview({ criteria, thresholds }: ScoringPreviewProps) {
                   Có
                 </Checkbox>
               ) : (
-                <InputNumber
+                <DecimalInput
                   aria-label={`Giá trị thử ${def.code}`}
                   min={0}
                   max={
@@ -95,7 +109,8 @@ export function ScoringPreview({ criteria, thresholds }: ScoringPreviewProps) {
                         ? 100
                         : undefined
                   }
-                  step={def.kind === 'count' ? 1 : 0.5}
+                  precision={def.kind === 'count' ? 0 : undefined}
+                  style={{ width: 120 }}
                   value={values[def.code] as number | null | undefined}
                   onChange={(value) => set(def.code, value)}
                 />

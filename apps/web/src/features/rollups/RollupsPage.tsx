@@ -29,8 +29,11 @@ export default function RollupsPage() {
     },
     onError: (error) => {
       const text = errorMessage(error);
-      if (error instanceof ApiError && error.code === 'ROLLUP_RUNNING') setRefusal(text);
-      else message.error(text);
+      if (error instanceof ApiError && error.code === 'ROLLUP_RUNNING') {
+        setRefusal(text);
+        // Show the run that holds the period (started elsewhere: the schedule, another tab).
+        void queryClient.invalidateQueries({ queryKey: ['rollups'] });
+      } else message.error(text);
     },
   });
 
