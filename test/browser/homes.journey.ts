@@ -27,6 +27,7 @@ test.describe('each role lands on its home', () => {
         offered.push(((await link.getAttribute('href')) ?? '').split('?')[0]);
       const home = preference.find((path) => offered.includes(path));
       expect(home, `one of ${preference.join(', ')} is in the menu`).toBeDefined();
+      expect(offered[0], 'the home leads the menu').toBe(home);
       await expect(page).toHaveURL(new RegExp(`${home}(\\?|$)`));
       const selected = menu.locator('.ant-menu-item-selected');
       await expect(selected).toHaveCount(1);

@@ -7,7 +7,7 @@ import type { AgencyView } from '../api/types';
 import { api } from '../api/client';
 import { signOut } from '../api/session';
 import { formatPeriod, formatRole, type RoleName } from '../format';
-import { PAGES, type PageDef } from './pages';
+import { homeOf, PAGES, type PageDef } from './pages';
 import { periodChoices } from './periods';
 import { usePeriod } from './use-period';
 import { useSession } from './use-session';
@@ -98,10 +98,14 @@ export function AppLayout() {
   const role = user?.role as RoleName;
   const search = new URLSearchParams(location.search);
   const period = search.get('period');
-  const menuItems = PAGES.filter((p) => p.menuLabel && p.roles.includes(role)).map((p) => ({
-    key: p.path,
-    label: <Link to={period ? `${p.path}?period=${period}` : p.path}>{p.menuLabel}</Link>,
-  }));
+  // The role's home leads its menu; the other pages follow in the table's order.
+  const home = homeOf(role);
+  const menuItems = PAGES.filter((p) => p.menuLabel && p.roles.includes(role))
+    .sort((a, b) => Number(b.path === home) - Number(a.path === home))
+    .map((p) => ({
+      key: p.path,
+      label: <Link to={period ? `${p.path}?period=${period}` : p.path}>{p.menuLabel}</Link>,
+    }));
   const selected = PAGES.filter(
     (p) => p.menuLabel && matchPath({ path: p.path, end: false }, location.pathname),
   ).map((p) => p.path);

@@ -50,6 +50,17 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 /** `Nhật ký`: who changed what and when, filterable; each change's before and after side by side. */
+/** The system's own changes (no user id) say which part of the system made them. */
+const SYSTEM_ACTORS: Record<string, string> = {
+  startup: 'Hệ thống (khi khởi động)',
+  cli: 'Hệ thống (dòng lệnh)',
+};
+
+function actorLabel(actorId: number | null, username: string | null): string {
+  if (actorId !== null && username) return username;
+  return SYSTEM_ACTORS[username ?? ''] ?? 'Hệ thống';
+}
+
 export default function AuditPage() {
   const url = useUrlState();
   const page = Math.max(1, Number(url.get('page') ?? 1) || 1);
@@ -87,8 +98,8 @@ export default function AuditPage() {
     },
     {
       title: 'Người thực hiện',
-      dataIndex: 'actorUsername',
-      render: (v: string | null) => v ?? 'Hệ thống',
+      key: 'actor',
+      render: (_, r) => actorLabel(r.actorId, r.actorUsername),
     },
     { title: 'Hành động', dataIndex: 'action', render: (v: string) => ACTION_LABELS[v] ?? v },
     {
