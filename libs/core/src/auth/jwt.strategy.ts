@@ -9,7 +9,7 @@ import { appConfig, AppConfig } from '../config/app-config';
 import { resolveJwtSecret } from '../config/jwt-secret';
 import { Unauthenticated } from '../errors/domain-errors';
 import type { Actor } from './actor';
-import type { Role } from './roles';
+import { activeActorOf } from './active-actor';
 import { UserEntity } from './user.entity';
 
 interface AccessPayload {
@@ -47,28 +47,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof payload.exp !== 'number') throw new Unauthenticated('The token has no expiry');
     if (typeof payload.sub !== 'number' || typeof payload.ver !== 'number')
       throw new Unauthenticated('The account is unknown or disabled');
-    // One primary-key read per request, so a disabled account is refused at once; plain SQL,
-    // as this runs on every request.
-    const [user] = (await this.users.query(
-      'SELECT id, username, role, agency_id, active, token_version FROM users WHERE id = ?',
-      [payload.sub],
-    )) as {
-      id: number;
-      username: string;
-      role: Role;
-      agency_id: number | null;
-      active: number | boolean;
-      token_version: number | string;
-    }[];
-    if (!user || !Number(user.active))
-      throw new Unauthenticated('The account is unknown or disabled');
-    if (Number(user.token_version) !== payload.ver)
-      throw new Unauthenticated('The session ended: the password or role changed');
-    return {
-      id: Number(user.id),
-      username: user.username,
-      role: user.role,
-      agencyId: user.agency_id === null ? null : Number(user.agency_id),
-    };
+    return activeActorOf(this.users, payload.sub, payload.ver);
   }
 }
