@@ -33,6 +33,7 @@ test.describe('each role lands on its home', () => {
       await expect(selected).toHaveCount(1);
       await expect(selected.getByRole('link')).toHaveAttribute('href', new RegExp(`^${home}`));
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(page.getByRole('main'), 'one main landmark').toHaveCount(1);
     });
   }
 

@@ -130,12 +130,11 @@ export function AppLayout() {
             <Menu mode="inline" selectedKeys={selected} items={menuItems} />
           </nav>
         </Sider>
+        {/* antd's Content is the page's one <main> landmark. */}
         <Content className="app-content">
-          <main>
-            <Suspense fallback={<Spin size="large" className="page-spinner" />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<Spin size="large" className="page-spinner" />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>
