@@ -167,4 +167,75 @@ describe('input bounds', () => {
       expect(response.body.period).toBe(next.key);
     });
   });
+
+  // The body limits promise these sizes (json-body-limits.ts); MariaDB's TEXT holds 64 KB only.
+  describe('the largest texts the API accepts are stored whole', () => {
+    const wide = (letters: number) => 'Ứ'.repeat(letters); // three bytes a letter in UTF-8
+
+    it('keeps a set of 200 criteria with names of 500 letters', async () => {
+      const body = {
+        code: 'IB-WIDE',
+        name: 'Bộ tiêu chí rộng',
+        target: 'agency',
+        thresholds: { A: 90, B: 75, C: 50 },
+        criteria: Array.from({ length: 200 }, (_, i) => ({
+          code: `W${i + 1}`,
+          name: wide(500),
+          group: wide(100),
+          kind: 'boolean',
+          maxPoints: 1,
+        })),
+      };
+      const created = await as.admin.post('/api/criteria-sets', body);
+      expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
+      const read = await as.admin.get(`/api/criteria-sets/${created.body.id}`);
+      expect(read.body.criteria).toHaveLength(200);
+      expect(read.body.criteria[199]).toMatchObject({ code: 'W200', name: wide(500) });
+    });
+
+    it('keeps a note of 2,000 letters on each of 40 criteria', async () => {
+      const setId = await publishSet(t, w.tokens.admin, {
+        code: 'IB-NOTES',
+        name: 'Bộ tiêu chí ghi chú',
+        target: 'agency',
+        thresholds: { A: 90, B: 75, C: 50 },
+        criteria: Array.from({ length: 40 }, (_, i) => ({
+          code: `N${i + 1}`,
+          name: `Tiêu chí ${i + 1}`,
+          kind: 'boolean',
+          maxPoints: 1,
+        })),
+      });
+      expect(setId).toBeGreaterThan(0);
+      const notes = Object.fromEntries(
+        Array.from({ length: 40 }, (_, i) => [`N${i + 1}`, wide(2000)]),
+      );
+      const created = await as.inspector.post('/api/evaluations', {
+        subjectType: 'agency',
+        subjectId: w.agencyA.id,
+        period: '2025-Q1',
+        values: {},
+        notes,
+      });
+      expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
+      const read = await as.admin.get(`/api/evaluations/${created.body.id}`);
+      expect(read.body.items.find((i: { code: string }) => i.code === 'N40').note).toBe(wide(2000));
+    });
+
+    it('keeps three inspection texts of 20,000 letters', async () => {
+      const text = wide(20_000);
+      const created = await as.inspector.post('/api/inspections', {
+        agencyId: w.agencyA.id,
+        visitedOn: '2025-05-10',
+        leader: 'Nguyễn Văn Trưởng',
+        members: [],
+        strengths: text,
+        shortcomings: text,
+        recommendations: text,
+      });
+      expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
+      const read = await as.admin.get(`/api/inspections/${created.body.id}`);
+      expect(read.body).toMatchObject({ strengths: text, recommendations: text });
+    });
+  });
 });

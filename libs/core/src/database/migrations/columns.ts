@@ -25,6 +25,7 @@ export const col = {
     length: String(length),
     isNullable: nullable,
   }),
+  /** TEXT: 64 KB on MySQL, where migration 1700000000012 widens each to MEDIUMTEXT. */
   longText: (name: string, nullable = true): TableColumnOptions => ({
     name,
     type: 'text',
