@@ -154,4 +154,19 @@ describe('download tickets (POST /api/auth/download-ticket, ?ticket= on export r
     const response = await t.http().post('/api/auth/download-ticket').send({ path: '/api/x' });
     expect(response.status).toBe(401);
   });
+
+  // Last: passport keeps one 'jwt' strategy per process, the newest app's.
+  it('is spent on every instance by its first use on one', async () => {
+    const second = await createTestApp({}, { shareDatabaseOf: t });
+    try {
+      const path = `/api/nominations/${listA}/export?format=csv`;
+      const ticket = await ticketFor('nominatorA', path);
+      expect((await open(path, ticket)).status).toBe(200);
+      const elsewhere = await second.http().get(`${path}&ticket=${encodeURIComponent(ticket)}`);
+      expect(elsewhere.status).toBe(401);
+      expect(elsewhere.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -1,16 +1,17 @@
-import { Injectable, SetMetadata } from '@nestjs/common';
+import { Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import { THIDUA_DEFAULTS } from '@app/config';
 import { Unauthenticated, ValidationFailed } from '../errors/domain-errors';
+import { THROTTLE_STORE, type ThrottleStore } from './throttle/throttle-store';
 
 /**
  * Download tickets: the web app keeps its access token in memory, so a plain link (which the
  * browser follows itself, streaming the file to disk at once) cannot carry it. The app asks for
  * a ticket bound to one address, then opens that address with `?ticket=`. A ticket is signed
  * like an access token but for another audience (neither is accepted as the other), lives
- * 60 seconds, and is spent by its first use. Only routes marked @AcceptsTicket take one; the
+ * 60 seconds, and is spent by its first use, on any instance (its use is counted where the
+ * sign-in counters live: the database, or Redis). Only routes marked @AcceptsTicket take one; the
  * route's roles and the service's scope checks apply to the ticket's user as to a bearer.
  */
 export const TICKET_SECONDS = 60;
@@ -39,22 +40,23 @@ interface TicketPayload {
   sub: number;
   path: string;
   jti: string;
+  exp: number;
 }
 
 @Injectable()
 export class DownloadTickets {
-  /** Spent tickets until they would have expired anyway. Per process, like the login counter. */
-  private readonly spent = new LRUCache<string, true>({
-    max: 100_000,
-    ttl: (TICKET_SECONDS + 5) * 1000,
-  });
-
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(THROTTLE_STORE) private readonly uses: ThrottleStore,
+  ) {}
 
   async issue(userId: number, path: string): Promise<{ ticket: string; expiresIn: number }> {
     if (!API_PATH.test(path) || path.length > 2000)
       throw ValidationFailed.field('path', 'path must be an address under /api/');
-    const payload: Omit<TicketPayload, 'sub'> = { path: ticketPathOf(path), jti: randomUUID() };
+    const payload: Omit<TicketPayload, 'sub' | 'exp'> = {
+      path: ticketPathOf(path),
+      jti: randomUUID(),
+    };
     const ticket = await this.jwt.signAsync(
       { ...payload, sub: userId },
       {
@@ -81,9 +83,13 @@ export class DownloadTickets {
     }
     if (payload.path !== ticketPathOf(url))
       throw new Unauthenticated('The download ticket is for another address');
-    if (typeof payload.jti !== 'string' || this.spent.has(payload.jti))
+    if (typeof payload.jti !== 'string')
       throw new Unauthenticated('The download ticket was already used');
-    this.spent.set(payload.jti, true);
+    // Kept a little past the ticket's own expiry, after which the signature check refuses it.
+    const [uses] = await this.uses.hit([
+      { key: `ticket:${payload.jti}`, expiresAt: (payload.exp + 5) * 1000 },
+    ]);
+    if (uses > 1) throw new Unauthenticated('The download ticket was already used');
     return payload.sub;
   }
 }

@@ -1,4 +1,7 @@
-/** Where failure counters live, shared by every instance of the API. */
+/**
+ * Counters with an expiry, shared by every instance of the API: sign-in failures, and the uses
+ * of download tickets (a ticket opens one download, whichever instance serves it).
+ */
 export interface ThrottleStore {
   /** Adds one to each counter (created with its expiry when new); returns the new counts. */
   hit(counters: readonly { key: string; expiresAt: number }[]): Promise<number[]>;
