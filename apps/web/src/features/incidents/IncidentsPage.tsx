@@ -17,6 +17,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { vietnameseMessage } from '../../api/field-messages';
 import type { IncidentView, PersonView } from '../../api/types';
 import { usePeriod } from '../../app/use-period';
 import { useSession } from '../../app/use-session';
@@ -85,7 +86,7 @@ export default function IncidentsPage() {
         form.setFields(
           error.fieldProblems.map((p) => ({
             name: (p.field === 'occurredOn' ? 'occurredOn' : p.field) as keyof IncidentForm,
-            errors: [p.message],
+            errors: [vietnameseMessage(p.message, p.field)],
           })),
         );
       message.error(errorMessage(error));

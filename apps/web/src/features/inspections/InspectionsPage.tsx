@@ -18,6 +18,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { vietnameseMessage } from '../../api/field-messages';
 import type { AgencyView, InspectionView } from '../../api/types';
 import { usePeriod } from '../../app/use-period';
 import { formatDate, formatPeriod } from '../../format';
@@ -102,7 +103,7 @@ export default function InspectionsPage() {
         form.setFields(
           error.fieldProblems.map((p) => ({
             name: p.field as keyof VisitForm,
-            errors: [p.message],
+            errors: [vietnameseMessage(p.message, p.field)],
           })),
         );
       message.error(errorMessage(error));
