@@ -126,10 +126,10 @@ const ROWS: [string, string, string][] = [
     'name the agency whose people go in the template',
     'Hãy chọn cơ quan có nhân sự cần đưa vào mẫu',
   ],
-  ['agencyId', 'agency 7 does not exist', 'Cơ quan đã chọn không tồn tại'],
-  ['subjectId', 'person 12 does not exist', 'Nhân sự đã chọn không tồn tại'],
-  ['agencyId', 'agency 7 is inactive', 'Cơ quan đã chọn đã ngừng hoạt động'],
-  ['subjectId', 'person 12 is inactive', 'Nhân sự đã chọn không còn làm việc'],
+  ['agencyId', 'agency 7 does not exist', 'Cơ quan được chọn không tồn tại'],
+  ['subjectId', 'person 12 does not exist', 'Nhân sự được chọn không tồn tại'],
+  ['agencyId', 'agency 7 is inactive', 'Cơ quan được chọn đã ngừng hoạt động'],
+  ['subjectId', 'person 12 is inactive', 'Nhân sự được chọn không còn làm việc'],
   [
     'values',
     'names 12 criteria; set CN-2025 v2 has 10',
@@ -189,7 +189,7 @@ const ROWS: [string, string, string][] = [
     'an inspector works city-wide and has no agency',
     'Vai trò Đoàn kiểm tra làm việc trên toàn thành phố, không thuộc cơ quan nào',
   ],
-  ['unitId', 'unit 4 does not belong to agency 2', 'Phòng ban đã chọn không thuộc cơ quan này'],
+  ['unitId', 'unit 4 does not belong to agency 2', 'Phòng ban được chọn không thuộc cơ quan này'],
   ['parentId', 'a unit cannot sit under itself', 'Phòng ban không thể nằm dưới chính nó'],
 
   // A file refused (field `file`): libs/core/src/import.

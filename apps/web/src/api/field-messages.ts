@@ -176,14 +176,15 @@ const RULES: readonly (readonly [RegExp, Say])[] = [
   ],
   [
     /^(agency|person) \d+ does not exist$/,
-    (m) => (m[1] === 'agency' ? 'Cơ quan đã chọn không tồn tại' : 'Nhân sự đã chọn không tồn tại'),
+    (m) =>
+      m[1] === 'agency' ? 'Cơ quan được chọn không tồn tại' : 'Nhân sự được chọn không tồn tại',
   ],
   [
     /^(agency|person) \d+ is inactive$/,
     (m) =>
       m[1] === 'agency'
-        ? 'Cơ quan đã chọn đã ngừng hoạt động'
-        : 'Nhân sự đã chọn không còn làm việc',
+        ? 'Cơ quan được chọn đã ngừng hoạt động'
+        : 'Nhân sự được chọn không còn làm việc',
   ],
   [
     /^names (\d+) criteria; set (.+) v(\d+) has (\d+)$/,
@@ -242,7 +243,7 @@ const RULES: readonly (readonly [RegExp, Say])[] = [
     /^an? (\w+) works city-wide and has no agency$/,
     (m) => `Vai trò ${roleOf(m[1])} làm việc trên toàn thành phố, không thuộc cơ quan nào`,
   ],
-  [/^unit \d+ does not belong to agency \d+$/, () => 'Phòng ban đã chọn không thuộc cơ quan này'],
+  [/^unit \d+ does not belong to agency \d+$/, () => 'Phòng ban được chọn không thuộc cơ quan này'],
   [/^a unit cannot sit under itself$/, () => 'Phòng ban không thể nằm dưới chính nó'],
 
   // A file refused before its rows are read (field `file`).
