@@ -18,6 +18,7 @@ import { CheckCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/ico
 import type { CriteriaSetView, CriterionView, ThresholdsView } from '../../api/types';
 import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { describeProblem } from '../../api/field-messages';
 import { showFieldProblems } from '../shared/form-errors';
 import { CriterionFields } from './CriterionFields';
 import { ScoringPreview, type SampleValues } from './ScoringPreview';
@@ -31,6 +32,9 @@ interface SetForm {
   thresholds: ThresholdsView;
   criteria: Partial<CriterionView>[];
 }
+
+/** The set's own fields as this form labels them, for the problem list. */
+const SET_LABELS = { code: 'Mã bộ tiêu chí', name: 'Tên bộ tiêu chí' };
 
 const NEW_CRITERION: Partial<CriterionView> = {
   kind: 'score',
@@ -72,7 +76,9 @@ export function CriteriaSetEditor({
   const failed = (error: unknown) => {
     showFieldProblems(form, error);
     setProblems(
-      error instanceof ApiError ? error.fieldProblems.map((p) => `${p.field}: ${p.message}`) : [],
+      error instanceof ApiError
+        ? error.fieldProblems.map((p) => describeProblem(p, { labels: SET_LABELS }))
+        : [],
     );
     message.error(errorMessage(error));
   };

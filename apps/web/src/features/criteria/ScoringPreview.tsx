@@ -9,6 +9,7 @@ import {
   type CriterionValue,
   type Thresholds,
 } from '@app/domain';
+import { describeProblem, vietnameseMessage } from '../../api/field-messages';
 import { formatScore } from '../../format';
 import { DecimalInput } from '../shared/DecimalInput';
 import { GradeTag } from '../shared/GradeTag';
@@ -46,7 +47,9 @@ export function ScoringPreview({
     .map((def) => {
       const value = values[def.code];
       const problem = value === null || value === undefined ? null : checkValue(def, value);
-      return problem ? `${def.code}: ${problem}` : null;
+      return problem
+        ? `Giá trị thử ${def.code}: ${vietnameseMessage(problem, `values.${def.code}`)}`
+        : null;
     })
     .filter(Boolean);
   const score =
@@ -64,7 +67,7 @@ export function ScoringPreview({
           <ul className="problem-list">
             {problems.slice(0, 5).map((p) => (
               <li key={p.path + p.message}>
-                {p.path}: {p.message}
+                {describeProblem({ field: p.path, message: p.message })}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import { Alert, App, Button, Card, Select, Space, Spin, Typography } from 'antd';
 import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { describeProblem } from '../../api/field-messages';
 import type { CriterionView, EvaluationView, Page, UnitView } from '../../api/types';
 import { usePeriod } from '../../app/use-period';
 import { useSession } from '../../app/use-session';
@@ -130,7 +131,10 @@ export default function EvaluationsPage() {
           : errorMessage(error);
         if (error instanceof ApiError && error.fieldProblems.length > 0)
           row.problem +=
-            ' ' + error.fieldProblems.map((p) => `${p.field}: ${p.message}`).join('; ');
+            ' ' +
+            error.fieldProblems
+              .map((p) => describeProblem(p, { criteria: current.defs }))
+              .join('; ');
         message.error(`${row.fullName}: ${row.problem}`);
       } finally {
         row.saving = false;

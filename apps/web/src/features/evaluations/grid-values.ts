@@ -1,9 +1,10 @@
 /**
  * Cell text ⇄ criterion values for the evaluation grid and for pasted blocks: Vietnamese
  * decimal commas, Có/Không for yes/no criteria, and the domain's own value check with its
- * refusal said in Vietnamese.
+ * refusal said in Vietnamese by field-messages.
  */
 import { checkManualValue, type CriterionDef, type CriterionValue } from '@app/domain';
+import { vietnameseMessage } from '../../api/field-messages';
 
 export type Parsed = { value: number | boolean | null } | { error: string };
 
@@ -19,22 +20,13 @@ function parseNumber(text: string): number | null | undefined {
   return Number(normal);
 }
 
-function vietnameseProblem(def: CriterionDef, value: unknown): string {
-  if (def.fromIncidents) return 'được đếm từ vi phạm, không nhập tay';
-  switch (def.kind) {
-    case 'boolean':
-      return 'phải là Có hoặc Không';
-    case 'score':
-      return typeof value === 'number' && value >= 0 && value <= def.maxPoints
-        ? 'có tối đa 4 chữ số thập phân'
-        : `phải từ 0 đến ${String(def.maxPoints).replace('.', ',')}`;
-    case 'percentage':
-      return typeof value === 'number' && value >= 0 && value <= 100
-        ? 'có tối đa 4 chữ số thập phân'
-        : 'phải là phần trăm từ 0 đến 100';
-    case 'count':
-      return 'phải là số nguyên từ 0 trở lên';
-  }
+/**
+ * The domain's refusal in the words of field-messages, as a clause that follows a cell's text or
+ * a criterion's name ("«11» phải từ 0 đến 10").
+ */
+function cellProblem(problem: string): string {
+  const sentence = vietnameseMessage(problem);
+  return sentence.charAt(0).toLocaleLowerCase('vi-VN') + sentence.slice(1);
 }
 
 /** A typed or pasted text (or a toggled boolean) as the criterion's value, checked as the server checks it. */
@@ -46,10 +38,13 @@ export function parseCellInput(def: CriterionDef, input: unknown): Parsed {
     const text = String(input).trim().toLowerCase();
     value = text === '' ? null : YES.has(text) ? true : NO.has(text) ? false : undefined;
   } else value = parseNumber(String(input));
+  // Text that is no value at all is refused as the server refuses a value of the wrong type.
   if (value === undefined)
-    return { error: def.kind === 'boolean' ? 'phải là Có hoặc Không' : 'phải là một số' };
-  if (checkManualValue(def, value) !== null) return { error: vietnameseProblem(def, value) };
-  return { value };
+    return {
+      error: cellProblem(def.kind === 'boolean' ? 'must be true or false' : 'must be a number'),
+    };
+  const problem = checkManualValue(def, value);
+  return problem === null ? { value } : { error: cellProblem(problem) };
 }
 
 /** How a value reads in a cell and in the editor: "8,5", "Có", "". */

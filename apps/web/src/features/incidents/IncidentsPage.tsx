@@ -16,12 +16,13 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { errorMessage } from '../../api/api-error';
 import type { IncidentView, PersonView } from '../../api/types';
 import { usePeriod } from '../../app/use-period';
 import { useSession } from '../../app/use-session';
 import { formatDate, formatPeriod } from '../../format';
 import { fetchAll } from '../shared/fetch-all';
+import { showFieldProblems } from '../shared/form-errors';
 import { useNewestSet } from '../evaluations/use-grid-data';
 
 interface IncidentForm {
@@ -81,13 +82,7 @@ export default function IncidentsPage() {
       form.resetFields(['note']);
       await refresh();
     } catch (error) {
-      if (error instanceof ApiError && error.fieldProblems.length > 0)
-        form.setFields(
-          error.fieldProblems.map((p) => ({
-            name: (p.field === 'occurredOn' ? 'occurredOn' : p.field) as keyof IncidentForm,
-            errors: [p.message],
-          })),
-        );
+      showFieldProblems(form, error);
       message.error(errorMessage(error));
     } finally {
       setSaving(false);

@@ -17,11 +17,12 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { errorMessage } from '../../api/api-error';
 import type { AgencyView, InspectionView } from '../../api/types';
 import { usePeriod } from '../../app/use-period';
 import { formatDate, formatPeriod } from '../../format';
 import { fetchAll } from '../shared/fetch-all';
+import { showFieldProblems } from '../shared/form-errors';
 import { parseCellInput } from '../evaluations/grid-values';
 import { useNewestSet } from '../evaluations/use-grid-data';
 import { AgencyEvaluationDrawer } from './AgencyEvaluationDrawer';
@@ -98,13 +99,8 @@ export default function InspectionsPage() {
       await queryClient.invalidateQueries({ queryKey: ['evaluations'] });
       setOpened({ agencyId: visit.agencyId, period: visit.period });
     } catch (error) {
-      if (error instanceof ApiError && error.fieldProblems.length > 0)
-        form.setFields(
-          error.fieldProblems.map((p) => ({
-            name: p.field as keyof VisitForm,
-            errors: [p.message],
-          })),
-        );
+      // `checklist.A1` lands at the criterion's field.
+      showFieldProblems(form, error);
       message.error(errorMessage(error));
     } finally {
       setSaving(false);

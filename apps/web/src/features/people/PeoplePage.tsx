@@ -17,6 +17,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { vietnameseMessage } from '../../api/field-messages';
 import type { Page, PersonView, UnitView } from '../../api/types';
 import { useSession } from '../../app/use-session';
 import { CATEGORY_LABELS, formatCategory } from '../../format';
@@ -136,7 +137,7 @@ export default function PeoplePage() {
         form.setFields(
           error.fieldProblems.map((p) => ({
             name: p.field.replace(/^body\./, '') as keyof PersonForm,
-            errors: [p.message],
+            errors: [vietnameseMessage(p.message, p.field)],
           })),
         );
       }

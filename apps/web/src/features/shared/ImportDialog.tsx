@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Modal, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { ApiError, errorMessage, type RowProblem } from '../../api/api-error';
 import type { Query } from '../../api/client';
+import { columnLabel, describeProblem, vietnameseMessage } from '../../api/field-messages';
 import { type ImportOutcome, uploadFile } from './upload';
 
 interface Props {
@@ -16,7 +17,10 @@ interface Props {
   onImported: (outcome: ImportOutcome) => void;
 }
 
-/** The rejected rows of an import: row, column, message (UI.md §2). */
+/**
+ * The rejected rows of an import: row, column, message (UI.md §2). The column keeps the name the
+ * file uses, with its Vietnamese name; the API's message is said in Vietnamese.
+ */
 export function RowProblemsTable({ problems }: { problems: RowProblem[] }) {
   return (
     <Table<RowProblem>
@@ -27,8 +31,12 @@ export function RowProblemsTable({ problems }: { problems: RowProblem[] }) {
       aria-label="Các dòng bị từ chối"
       columns={[
         { title: 'Dòng', dataIndex: 'row', width: 80 },
-        { title: 'Cột', dataIndex: 'column', width: 160, render: (c: string | null) => c ?? '–' },
-        { title: 'Lỗi', dataIndex: 'message' },
+        { title: 'Cột', dataIndex: 'column', width: 200, render: columnLabel },
+        {
+          title: 'Lỗi',
+          dataIndex: 'message',
+          render: (message: string, problem) => vietnameseMessage(message, problem.column ?? ''),
+        },
       ]}
     />
   );
@@ -68,7 +76,10 @@ export function ImportDialog({ title, open, path, query, hint, onClose, onImport
       setProblems(answer.rejected);
       onImported(answer);
     } catch (caught) {
-      setError(errorMessage(caught));
+      // A file refused whole (400 on `file`, `period`…) says why after the code's sentence.
+      const why =
+        caught instanceof ApiError ? caught.fieldProblems.map((p) => describeProblem(p)) : [];
+      setError([errorMessage(caught), ...why].join(' '));
       if (caught instanceof ApiError) setProblems(caught.rowProblems);
     } finally {
       setBusy(false);
