@@ -26,6 +26,9 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL,
+    // A click that cannot land (say, under a message the pointer keeps open) fails in 30 s,
+    // not at the test's timeout.
+    actionTimeout: 30_000,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 820 },

@@ -31,7 +31,9 @@ void refreshSession();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={viVN} theme={theme}>
-      <AntApp>
+      {/* Messages below the 64 px header: on top they would hide the header's menus and the
+          close button of a drawer (and hovering them keeps them open). */}
+      <AntApp message={{ top: 76 }}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
