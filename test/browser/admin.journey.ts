@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { resolveThresholds, scoreEvaluation, type CriterionDef } from '../../libs/domain/src';
 import { instant, execute } from './database';
-import { expectAccessible, pickOption, signIn, tokenOf, viScore } from './support';
+import { confirmPopup, expectAccessible, pickOption, signIn, tokenOf, viScore } from './support';
 
 // The administrator's pages. Each test stands alone on the shared demo data: it makes its own
 // records (unique codes and names) and leaves the demo as other journeys expect it.
@@ -117,7 +117,7 @@ test('admin creates a criteria set of the four kinds, previews a score, publishe
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Công bố' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Công bố' }).click();
+  await confirmPopup(page, 'Công bố');
   await expect(page.getByText(/Đã công bố .* phiên bản 1/)).toBeVisible();
   await expect(page.getByText('Đã công bố – chỉ xem')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lưu nháp' })).toHaveCount(0);
@@ -220,7 +220,7 @@ test('admin adds a unit and a user; the user signs in; disabling the user ends t
 
   await page.goto(`/users?agencyId=${stc.id}`);
   await page.getByRole('button', { name: `Vô hiệu hoá ${username}` }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Vô hiệu hoá' }).click();
+  await confirmPopup(page, 'Vô hiệu hoá');
   await expect(page.getByText(`Đã vô hiệu hoá ${username}`)).toBeVisible();
   const disabled = await call<{ active: boolean }>(
     request,
@@ -289,7 +289,7 @@ test('admin closes a quarter (changes refused with PERIOD_CLOSED) and reopens it
   await asAdmin(page, '/periods', 'Kỳ đánh giá');
   await expectAccessible(page);
   await page.getByRole('button', { name: `Khoá ${label}` }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Khoá' }).click();
+  await confirmPopup(page, 'Khoá');
   await expect(page.getByText(`Đã khoá ${label}`)).toBeVisible();
 
   const refused = await call<{ code: string }>(

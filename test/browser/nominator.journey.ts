@@ -3,7 +3,7 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { pdfPageTexts } from '../../libs/exports/src/testing/pdf-text';
 import type { APIRequestContext } from '@playwright/test';
-import { expectAccessible, signIn, tokenOf } from './support';
+import { confirmPopup, expectAccessible, signIn, tokenOf } from './support';
 
 // The nominator's year: candidates and near misses, a list of two candidates and one
 // non-candidate with a reason, sent and downloaded; the admin's decision; the audit log's record.
@@ -131,7 +131,7 @@ test.describe.serial('nominator: candidates, a list, downloads; admin decides', 
       if (chosen.length >= 2) break;
       await page.goto(`/nominations?period=${YEAR}&list=${standing.get(c.subjectId)!.listId}`);
       await page.getByRole('button', { name: `Bỏ ${c.name}` }).click();
-      await page.getByRole('button', { name: 'Bỏ', exact: true }).click();
+      await confirmPopup(page, 'Bỏ');
       await expect(page.getByText('Đã bỏ khỏi danh sách')).toBeVisible();
       chosen.push(c);
     }
@@ -173,7 +173,7 @@ test.describe.serial('nominator: candidates, a list, downloads; admin decides', 
     await expectAccessible(page);
 
     await page.getByRole('button', { name: /^(send )?Gửi$/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Gửi' }).click();
+    await confirmPopup(page, 'Gửi');
     await expect(page.getByText('Đã gửi danh sách đề nghị')).toBeVisible();
 
     const stored = await apiGet<List>(request, 'nominator.stc', `/api/nominations/${listId}`);

@@ -60,3 +60,17 @@ export async function pickOption(page: Page, text: string, options: { exact?: bo
     : visible.filter({ hasText: text });
   await matching.first().click();
 }
+
+/**
+ * Answers the open antd Popconfirm with its button. The popup opens with a zoom, and on a loaded
+ * machine a click can land while it still grows and miss the button: the click is tried again
+ * until the popup has closed.
+ */
+export async function confirmPopup(page: Page, button: string) {
+  const popup = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  await expect(async () => {
+    if (await popup.isVisible())
+      await popup.getByRole('button', { name: button, exact: true }).click({ timeout: 5_000 });
+    await expect(popup).toBeHidden({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}

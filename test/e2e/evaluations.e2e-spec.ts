@@ -192,6 +192,40 @@ describe('evaluations', () => {
     expect(again.body.code).toBe('CONFLICT');
   });
 
+  it('saves the first drafts of neighbours sent at once, as a pasted block does', async () => {
+    // Each first save looks for its row with a locking read, then inserts it: on MariaDB the
+    // gap locks of neighbouring people meet and one is rolled back as a deadlock victim.
+    const people: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const person = await as.admin.post('/api/people', {
+        employeeCode: `NB${Date.now().toString(36)}${i}`,
+        fullName: `Người dán ${i + 1}`,
+        category: 'civil_servant',
+        agencyId: w.agencyA.id,
+        unitId: w.unitA.id,
+      });
+      expect(person.status).toBe(201);
+      people.push(person.body.id);
+    }
+    for (let round = 0; round < 3; round++) {
+      const period = nextQuarter();
+      const answers = await Promise.all(
+        people.map((subjectId) =>
+          as.hrA.post('/api/evaluations', { subjectType: 'person', subjectId, period, values: {} }),
+        ),
+      );
+      expect(answers.map((answer) => [answer.status, answer.body.message])).toEqual(
+        people.map(() => [201, undefined]),
+      );
+      const stored = await as.hrA.get(
+        `/api/evaluations?period=${period}&subjectType=person&agencyId=${w.agencyA.id}&limit=100`,
+      );
+      expect(stored.body.items.map((e: { subjectId: number }) => e.subjectId).sort()).toEqual(
+        [...people].sort(),
+      );
+    }
+  });
+
   it('refuses an old version with 409 STALE_VERSION and writes nothing', async () => {
     const draft = await draftOfPersonA();
     const first = await as.hrA.patch(`/api/evaluations/${draft.id}`, {

@@ -417,15 +417,26 @@ export class EvaluationsService {
     return entity;
   }
 
-  /** On MySQL the row is locked for the rest of the transaction: version checks hold under races. */
+  /**
+   * On MySQL the row is locked for the rest of the transaction: version checks hold under races.
+   * A subject's quarter is first looked up without a lock: a locking read of a row that does not
+   * exist yet locks the gap around it, and the first saves of two neighbours (a pasted block)
+   * would then deadlock on their inserts. Two first saves of the same subject meet on the unique
+   * key instead, and the second is 409 CONFLICT.
+   */
   private async findLocked(
     manager: EntityManager,
-    where: Partial<Pick<EvaluationEntity, 'id' | 'subjectType' | 'subjectId' | 'period'>>,
+    where: { id: number } | Pick<EvaluationEntity, 'subjectType' | 'subjectId' | 'period'>,
   ): Promise<EvaluationEntity | null> {
-    const builder = manager.getRepository(EvaluationEntity).createQueryBuilder('e');
-    for (const [key, value] of Object.entries(where)) {
-      builder.andWhere(`e.${key} = :${key}`, { [key]: value });
+    const repository = manager.getRepository(EvaluationEntity);
+    let id: number;
+    if ('id' in where) id = where.id;
+    else {
+      const found = await repository.findOne({ select: { id: true }, where });
+      if (!found) return null;
+      id = found.id;
     }
+    const builder = repository.createQueryBuilder('e').where('e.id = :id', { id });
     if (this.transactions.dialect === 'mysql') builder.setLock('pessimistic_write');
     return builder.getOne();
   }

@@ -72,8 +72,12 @@ export class PeriodsService {
    * time is recorded open. On MySQL the row is share-locked, so a close waits for the change.
    */
   async assertOpen(manager: EntityManager, key: string): Promise<void> {
-    const period = await this.ensure(manager, key, true);
-    if (period.status === 'closed') throw new PeriodClosed(key);
+    assertQuarter(key);
+    await this.ensureAll(manager, [key]);
+    // The locking read's answer, not the entity: on MySQL a plain read sees the transaction's
+    // snapshot, which misses a quarter another request recorded since this one began.
+    const status = await lockedPeriodStatus(manager, this.transactions.dialect, key, true);
+    if (status === 'closed') throw new PeriodClosed(key);
   }
 
   /** Records every quarter of `keys` that is not known yet, open; one statement. */

@@ -219,6 +219,12 @@ export default function EvaluationsPage() {
     [message, reloadRow, saveRow],
   );
 
+  // Whether the quarter is closed can be learnt after the rows were drawn: draw them again, so
+  // each says it is locked and why.
+  useEffect(() => {
+    apiRef.current?.redrawRows();
+  }, [closed.data]);
+
   // Ctrl+S saves every edited row; leaving the grid saves too.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
