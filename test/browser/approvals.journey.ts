@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './support';
+import { expectAccessible, signIn } from './support';
 import {
   agencyOf,
   apiCall,
@@ -8,7 +8,6 @@ import {
   evaluationOf,
   gridCell,
   openGrid,
-  signInAs,
 } from './grid-support';
 
 const period = currentQuarter();
@@ -66,7 +65,7 @@ test.describe('the department head approves', () => {
     }
 
     // The head opens one, sees its items, approves it.
-    await signInAs(page, 'head.stc');
+    await signIn(page, 'head.stc');
     await page.getByRole('link', { name: 'Chờ duyệt' }).click();
     await expect(page.getByRole('heading', { name: 'Chờ duyệt' })).toBeVisible({ timeout: 90_000 });
     await expect(
@@ -96,7 +95,7 @@ test.describe('the department head approves', () => {
 
     // HR sees the reason on the row, fixes the value with the keyboard and resubmits.
     const hr = await (await page.context().browser()!.newContext()).newPage();
-    await signInAs(hr, 'hr.stc');
+    await signIn(hr, 'hr.stc');
     await openGrid(hr, `period=${period}&unitId=${unitId}`);
     await expect(gridCell(hr, returned.id, 'returnReason')).toHaveText(reason);
     await expect(gridCell(hr, returned.id, 'state')).toHaveText('Trả lại');

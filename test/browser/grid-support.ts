@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { signIn, tokenOf } from './support';
+import { tokenOf } from './support';
 
 /** The quarter the app opens on (the current one, as the period picker defaults). */
 export function currentQuarter(now = new Date()): string {
@@ -86,12 +86,6 @@ export function valuesOf(evaluation: { items: { code: string; value: unknown }[]
 export async function openGrid(page: Page, query: string) {
   await page.goto(`/evaluations?${query}`);
   await expect(page.locator('.ag-row').first()).toBeVisible({ timeout: 90_000 });
-}
-
-/** Signs in through the login page and waits until the app shows the user. */
-export async function signInAs(page: Page, username: string) {
-  await signIn(page, username);
-  await expect(page.getByRole('button', { name: `Tài khoản ${username}` })).toBeVisible();
 }
 
 /**

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { scoreEvaluation, GRADE_LABELS, type CriterionDef } from '../../libs/domain/src';
-import { expectAccessible, pickOption, viScore } from './support';
+import { expectAccessible, pickOption, signIn, viScore } from './support';
 import {
   agencyOf,
   apiCall,
@@ -10,7 +10,6 @@ import {
   evaluationOf,
   gridCell,
   openGrid,
-  signInAs,
   todayVi,
   valuesOf,
 } from './grid-support';
@@ -74,7 +73,7 @@ test.describe('the HR officer in the browser', () => {
     const agencyId = await agencyOf(request, 'hr.stc');
     const typedRows = await freshUnit(request, agencyId, 3, 'H');
 
-    await signInAs(page, 'hr.stc');
+    await signIn(page, 'hr.stc');
     await openGrid(page, `period=${period}&unitId=${typedRows.unitId}`);
     await expectAccessible(page);
 
@@ -162,7 +161,7 @@ test.describe('the HR officer in the browser', () => {
     const editable = set.criteria.filter((d) => !d.fromIncidents);
     const agencyId = await agencyOf(request, 'hr.stc');
     const pastedRows = await freshUnit(request, agencyId, 3, 'P');
-    await signInAs(page, 'hr.stc');
+    await signIn(page, 'hr.stc');
     await openGrid(page, `period=${period}&unitId=${pastedRows.unitId}`);
     const numeric = editable.filter((d) => d.kind !== 'boolean');
     const startAt = editable.indexOf(numeric[0]);
@@ -208,8 +207,8 @@ test.describe('the HR officer in the browser', () => {
     expect(created.status).toBe(201);
 
     const other = await (await browser.newContext()).newPage();
-    await signInAs(page, 'hr.stc');
-    await signInAs(other, 'hr.stc');
+    await signIn(page, 'hr.stc');
+    await signIn(other, 'hr.stc');
     await openGrid(page, `period=${period}&unitId=${unitId}`);
     await openGrid(other, `period=${period}&unitId=${unitId}`);
 
@@ -263,7 +262,7 @@ test.describe('the HR officer in the browser', () => {
         .sort();
     };
 
-    await signInAs(page, 'hr.stc');
+    await signIn(page, 'hr.stc');
     await page.getByRole('link', { name: 'Nhân sự' }).click();
     await expect(page.getByRole('heading', { name: 'Nhân sự' })).toBeVisible();
     await expectAccessible(page);
@@ -326,7 +325,7 @@ test.describe('the HR officer in the browser', () => {
     expect(created.status).toBe(201);
     const before = created.body.total as number;
 
-    await signInAs(page, 'hr.stc');
+    await signIn(page, 'hr.stc');
     await openGrid(page, `period=${period}&unitId=${unitId}`);
     await expect(gridCell(page, person.id, 'total')).toHaveText(viScore(before));
 
@@ -372,7 +371,7 @@ test.describe('the HR officer in the browser', () => {
       );
       const person = body.items[0];
       const before = await evaluationOf(request, person.id, closedQuarter);
-      await signInAs(page, 'hr.stc');
+      await signIn(page, 'hr.stc');
       await openGrid(page, `period=${closedQuarter}`);
       await expect(page.getByText('Kỳ đánh giá đã khoá.').first()).toBeVisible();
       await expect(gridCell(page, person.id, 'note')).toHaveText('Kỳ đánh giá đã khoá.');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, pickOption } from './support';
-import { apiCall, currentQuarter, evaluationOf, signInAs, todayVi } from './grid-support';
+import { expectAccessible, pickOption, signIn } from './support';
+import { apiCall, currentQuarter, evaluationOf, todayVi } from './grid-support';
 
 const period = currentQuarter();
 
@@ -31,7 +31,7 @@ test.describe('the inspector', () => {
     const set = sets.items.sort((a: any, b: any) => b.publishedAt.localeCompare(a.publishedAt))[0];
     const checklist = set.criteria.filter((d: any) => !d.fromIncidents);
 
-    await signInAs(page, 'inspector');
+    await signIn(page, 'inspector');
     await expect(page.getByRole('heading', { name: /Kiểm tra/ })).toBeVisible({ timeout: 90_000 });
     await expectAccessible(page);
     await page.getByLabel('Cơ quan được kiểm tra').fill(agency.name);
@@ -91,7 +91,7 @@ test.describe('the inspector', () => {
 
     // The admin approves it from Chờ duyệt.
     const admin = await (await page.context().browser()!.newContext()).newPage();
-    await signInAs(admin, 'admin');
+    await signIn(admin, 'admin');
     await admin.getByRole('link', { name: 'Chờ duyệt' }).click();
     await admin.getByRole('button', { name: agency.name, exact: true }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click();

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, signIn, submitLogin } from './support';
 
 test.describe('sign-in and session', () => {
   test('a wrong password says only that the username or password is wrong', async ({ page }) => {
-    await signIn(page, 'head.stc', 'not-the-password');
+    await submitLogin(page, 'head.stc', 'not-the-password');
     await expect(page.getByText('Sai tên đăng nhập hoặc mật khẩu')).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
   });

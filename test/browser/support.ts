@@ -3,12 +3,21 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'thidua-demo';
 
-/** Signs in through the login page, as a person does. */
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+/** Fills the login page and presses `Đăng nhập`, as a person does; waits for nothing. */
+export async function submitLogin(page: Page, username: string, password: string) {
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/**
+ * Signs in through the login page and waits until the header shows the account: a journey that
+ * navigates at once would otherwise cut the login request off before its refresh cookie is set.
+ */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, username, password);
+  await expect(page.getByRole('button', { name: `Tài khoản ${username}` })).toBeVisible();
 }
 
 /** A bearer token for checking through the API what a journey stored. */
