@@ -30,6 +30,9 @@ export default defineConfig({
     // not at the test's timeout.
     actionTimeout: 30_000,
     locale: 'vi-VN',
+    // As a person who asked for less motion: antd's popups open at once, so a click never lands
+    // on a menu or a confirmation still zooming in (a flaky miss on a loaded machine).
+    reducedMotion: 'reduce',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 820 },
     screenshot: 'only-on-failure',

@@ -9,7 +9,7 @@ import 'dayjs/locale/vi';
 import { ApiError } from './api/api-error';
 import { refreshSession } from './api/session';
 import { router } from './app/router';
-import { theme } from './app/theme';
+import { themeFor } from './app/theme';
 import './app/app.css';
 
 dayjs.locale('vi');
@@ -25,12 +25,15 @@ const queryClient = new QueryClient({
   },
 });
 
+// Read once at start: a person changes this setting rarely, and a reload follows it.
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 // A reload keeps the user signed in: the refresh cookie brings a new access token.
 void refreshSession();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={viVN} theme={theme}>
+    <ConfigProvider locale={viVN} theme={themeFor(reducedMotion)}>
       {/* Messages below the 64 px header: on top they would hide the header's menus and the
           close button of a drawer (and hovering them keeps them open). */}
       <AntApp message={{ top: 76 }}>

@@ -21,3 +21,11 @@ export const theme: ThemeConfig = {
     borderRadius: 6,
   },
 };
+
+/**
+ * The theme for a person who asked their system for less motion: popups, drawers and messages
+ * appear at once instead of zooming or sliding in (WCAG 2.3.3).
+ */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+}
