@@ -97,7 +97,7 @@ export async function freshUnit(
   agencyId: number,
   count: number,
   label: string,
-): Promise<{ unitId: number; people: Person[] }> {
+): Promise<{ unitId: number; unitName: string; people: Person[] }> {
   const stamp = `${label}${Date.now().toString(36)}`.toUpperCase().slice(-20);
   const unit = await apiCall(request, 'hr.stc', 'POST', `/api/agencies/${agencyId}/units`, {
     code: stamp,
@@ -116,5 +116,5 @@ export async function freshUnit(
     expect(created.status).toBe(201);
     people.push(created.body);
   }
-  return { unitId: unit.body.id, people };
+  return { unitId: unit.body.id, unitName: `Tổ kiểm thử ${stamp}`, people };
 }

@@ -188,6 +188,42 @@ test.describe('the HR officer in the browser', () => {
     }
   });
 
+  test('back on the grid after another page, the total follows the typing and Ctrl+S saves', async ({
+    page,
+    request,
+  }) => {
+    const set = await personSet(request);
+    const score = set.criteria.find((d) => d.kind === 'score' && !d.fromIncidents && !d.bonus)!;
+    const agencyId = await agencyOf(request, 'hr.stc');
+    const { unitName, people } = await freshUnit(request, agencyId, 1, 'B');
+    const person = people[0];
+    await signIn(page, 'hr.stc');
+    // To the grid, away and back through the menu: the second time its data comes from the
+    // cache, then the unit is picked in the page's filter.
+    const menu = page.getByRole('navigation', { name: 'Chức năng' });
+    for (const name of ['Đánh giá quý', 'Xếp hạng', 'Đánh giá quý']) {
+      await menu.getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { level: 2 })).toContainText(name);
+      if (name === 'Đánh giá quý') await expect(page.locator('.ag-row').first()).toBeVisible();
+    }
+    await page.getByLabel('Phòng ban').click();
+    await pickOption(page, unitName);
+    await expect(gridCell(page, person.id, score.code)).toBeVisible();
+
+    await gridCell(page, person.id, score.code).click();
+    await page.keyboard.press('F2');
+    await page.keyboard.type('3');
+    // Still editing: the total is the preview of the typed value.
+    await expect(gridCell(page, person.id, score.code).locator('input')).toBeFocused();
+    await expect(gridCell(page, person.id, 'total')).toHaveText(
+      viScore(scoreOf(set, { [score.code]: 3 }).total),
+    );
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+s');
+    await expect(gridCell(page, person.id, 'state')).toHaveText('Nháp');
+    expect(valuesOf(await evaluationOf(request, person.id, period))[score.code]).toBe(3);
+  });
+
   test('two browsers edit one row: the second save shows the conflict and reloads', async ({
     page,
     browser,

@@ -66,6 +66,12 @@ export default function EvaluationsPage() {
   const rulesRef = useRef(rules);
   rulesRef.current = rules;
 
+  // Another quarter's rows are not kept. Declared before the effect that fills the rows: on a
+  // return to the page with the data cached, both run at mount, and this one must run first.
+  useEffect(() => {
+    rowsRef.current = new Map();
+  }, [period]);
+
   // Rows from what the API answered; rows with unsaved edits are kept as they are.
   useEffect(() => {
     if (!rules || !people.data || !evaluations.data || !incidents.data) return;
@@ -84,10 +90,6 @@ export default function EvaluationsPage() {
     rowsRef.current = next;
     setRows([...next.values()]);
   }, [rules, people.data, evaluations.data, incidents.data]);
-
-  useEffect(() => {
-    rowsRef.current = new Map();
-  }, [period]);
 
   const refreshRow = useCallback((row: GridRow) => {
     const grid = apiRef.current;
