@@ -11,7 +11,7 @@ import { usePeriod } from '../../app/use-period';
 import { useSession } from '../../app/use-session';
 import { formatPeriod } from '../../format';
 import { downloadFile } from '../shared/download';
-import { ImportDialog } from '../shared/ImportDialog';
+import { LazyImportDialog } from '../shared/LazyImportDialog';
 import { useUrlState } from '../shared/use-page-params';
 import { EvaluationGrid, type GridHandlers, LIVE_COLUMNS } from './EvaluationGrid';
 import {
@@ -468,7 +468,7 @@ export default function EvaluationsPage() {
           </div>
         </Space>
       </Card>
-      <ImportDialog
+      <LazyImportDialog
         title="Nhập đánh giá từ tệp"
         open={importing}
         path="/evaluations/import"

@@ -21,7 +21,7 @@ import { vietnameseMessage } from '../../api/field-messages';
 import type { Page, PersonView, UnitView } from '../../api/types';
 import { useSession } from '../../app/use-session';
 import { CATEGORY_LABELS, formatCategory } from '../../format';
-import { ImportDialog } from '../shared/ImportDialog';
+import { LazyImportDialog } from '../shared/LazyImportDialog';
 import { useUrlState } from '../shared/use-page-params';
 
 const PAGE_SIZE = 20;
@@ -350,7 +350,7 @@ export default function PeoplePage() {
           </Form.Item>
         </Form>
       </Modal>
-      <ImportDialog
+      <LazyImportDialog
         title="Nhập nhân sự từ tệp"
         open={importing}
         path="/people/import"
