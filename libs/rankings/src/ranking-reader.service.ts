@@ -62,6 +62,8 @@ export class RankingReader {
     maxSize: PAGE_CACHE_ENTRIES,
     sizeCalculation: (value) => 1 + (Array.isArray(value) ? value.length : value.items.length),
   });
+  /** Pages being read from the database, by cache key. */
+  private readonly loadingPages = new Map<string, Promise<RankedPage>>();
   private readonly indexes = new LRUCache<string, { version: number; index: RankIndex }>({
     maxSize: INDEX_CACHE_TOTALS,
     sizeCalculation: (value) => 1 + value.index.buckets,
@@ -85,8 +87,27 @@ export class RankingReader {
   ): Promise<RankedPage> {
     const cache = options.cache ?? true;
     const known = this.cacheKey(scope, previousPeriod, `${offset}|${limit}`);
-    const hit = cache ? (this.pages.get(known) as RankedPage | undefined) : undefined;
+    if (!cache) return this.loadPage(scope, previousPeriod, offset, limit, false);
+    const hit = this.pages.get(known) as RankedPage | undefined;
     if (hit) return hit;
+    // One load per page and version however many read it at once: after each change, the
+    // readers of a popular page would otherwise all read the same totals together.
+    const loading = this.loadingPages.get(known);
+    if (loading) return loading;
+    const load = this.loadPage(scope, previousPeriod, offset, limit, true).finally(() =>
+      this.loadingPages.delete(known),
+    );
+    this.loadingPages.set(known, load);
+    return load;
+  }
+
+  private async loadPage(
+    scope: RankingScope,
+    previousPeriod: string,
+    offset: number,
+    limit: number,
+    cache: boolean,
+  ): Promise<RankedPage> {
     const { page, versions } = await this.consistently(async (manager) => {
       const versions = await this.readVersionsOf(manager, scope.subjectType, [
         scope.period,

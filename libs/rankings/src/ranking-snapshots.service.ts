@@ -40,8 +40,16 @@ const CLAIM_BATCH = 100;
 export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RankingSnapshots');
   readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  /** Rankings with work this instance was told about and has not finished. */
-  private readonly pending = new Set<string>();
+  /**
+   * Changes this instance was told about are numbered; `done` is the number up to which their
+   * work is finished. A read waits only for the changes told before it began (a caller reads its
+   * own change), not for those that keep arriving during a burst.
+   */
+  private told = 0;
+  private done = 0;
+  /** The number of the last change told, per ranking (`period|subjectType`). */
+  private readonly lastTold = new Map<string, number>();
+  private waiters: { until: number; resolve: () => void; timer: NodeJS.Timeout }[] = [];
   private draining: Promise<void> | null = null;
   private drainAgain = false;
   private readonly builds = new Map<string, Promise<void>>();
@@ -61,7 +69,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   onEvaluationChanged(event: EvaluationChangedEvent): void {
     if (!event || !parsePeriod(event.period)) return;
     if (event.subjectType !== 'person' && event.subjectType !== 'agency') return;
-    this.pending.add(`${event.period}|${event.subjectType}`);
+    this.lastTold.set(`${event.period}|${event.subjectType}`, ++this.told);
     this.drain().catch(() => undefined);
   }
 
@@ -78,9 +86,12 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       try {
         do {
           this.drainAgain = false;
+          // Every change told by now has committed its row: when no claim finds more, they are
+          // done (here, or by the instance that claimed them first).
+          const told = this.told;
           while ((await this.drainBatch()) > 0 && !this.closed);
+          this.finished(told);
         } while (this.drainAgain && !this.closed);
-        this.pending.clear();
       } catch (error) {
         this.logger.error(`Ranking work failed: ${String(error)}`);
       } finally {
@@ -175,8 +186,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
    */
   async ensureFresh(period: string, subjectType: SubjectType): Promise<void> {
     await this.versions.ready();
-    if (this.pending.has(`${period}|${subjectType}`) && this.draining)
-      await Promise.race([this.draining, delay(FRESH_WAIT_MS)]);
+    await this.workDone(this.lastTold.get(`${period}|${subjectType}`) ?? 0);
     if (this.versions.get(period, subjectType) > 0) return;
     await this.versions.refresh();
     if (this.versions.get(period, subjectType) > 0) return;
@@ -189,8 +199,31 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   /** Waits (at most FRESH_WAIT_MS) for the work this instance was told about. */
   async ownWorkDone(): Promise<void> {
     await this.versions.ready();
-    if (this.pending.size > 0 && this.draining)
-      await Promise.race([this.draining, delay(FRESH_WAIT_MS)]);
+    await this.workDone(this.told);
+  }
+
+  /** Resolves when the work of the changes told up to `until` is done, or after FRESH_WAIT_MS. */
+  private workDone(until: number): Promise<void> {
+    if (until <= this.done || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.timer !== timer);
+        resolve();
+      }, FRESH_WAIT_MS);
+      timer.unref();
+      this.waiters.push({ until, resolve, timer });
+    });
+  }
+
+  private finished(told: number): void {
+    this.done = Math.max(this.done, told);
+    const ready = this.waiters.filter((w) => w.until <= this.done);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.until > this.done);
+    for (const waiter of ready) {
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+    }
   }
 
   /** Waits for the start-up backfill and for the work this instance knows of. */
@@ -217,6 +250,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     this.timer = null;
     await this.settledAll();
     this.closed = true;
+    this.finished(this.told);
   }
 
   private buildOnce(period: string, subjectType: SubjectType): Promise<void> {
@@ -297,10 +331,6 @@ async function withDeadlockRetry<T>(
       if (attempt >= 3 || !code || !codes.has(code)) throw error;
     }
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function quiet(promise: Promise<unknown> | undefined): Promise<unknown> {
