@@ -29,7 +29,7 @@ import { Button, Space, Tag } from 'antd';
 import type { CriterionView } from '../../api/types';
 import { formatGrade, formatScore, formatStatus } from '../../format';
 import { formatCellValue } from './grid-values';
-import { type GridRow, lockReason } from './grid-rows';
+import { type GridRow, hasScore, lockReason } from './grid-rows';
 
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
@@ -174,14 +174,14 @@ export const EvaluationGrid = forwardRef<AgGridReact<GridRow>, Props>(function E
         width: 104,
         pinned: 'right',
         cellClass: 'grid-cell-total',
-        valueGetter: (p) => (p.data ? formatScore(p.data.score.total) : ''),
+        valueGetter: (p) => (p.data && hasScore(p.data) ? formatScore(p.data.score.total) : '–'),
       },
       {
         colId: 'grade',
         headerName: 'Xếp loại',
         width: 100,
         pinned: 'right',
-        valueGetter: (p) => (p.data ? formatGrade(p.data.score.grade) : ''),
+        valueGetter: (p) => (p.data && hasScore(p.data) ? formatGrade(p.data.score.grade) : '–'),
       },
       {
         colId: 'state',

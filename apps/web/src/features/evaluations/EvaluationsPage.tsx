@@ -253,6 +253,7 @@ export default function EvaluationsPage() {
       if (!grid || !current || !row || !def) return;
       const parsed = parseCellInput(def, input.value);
       if ('error' in parsed) return;
+      row.touched = true;
       row.score = scoreEvaluation(
         current.defs,
         { ...row.values, [def.code]: parsed.value },

@@ -31,6 +31,21 @@ export interface GridRow {
   stale: boolean;
   /** Why the last save or submit failed, in Vietnamese; null when it did not. */
   problem: string | null;
+  /** Something was typed in this row (even uncommitted): its total is worth showing. */
+  touched: boolean;
+}
+
+/**
+ * Whether the row's total and grade mean anything yet: not for a person with no evaluation and
+ * nothing typed or counted (a blank row would read "25,00 Chưa đạt", a grade nobody gave).
+ */
+export function hasScore(row: GridRow): boolean {
+  return (
+    row.evaluation !== null ||
+    row.touched ||
+    row.dirty.size > 0 ||
+    Object.values(row.values).some((value) => value !== null && value !== undefined && value !== 0)
+  );
 }
 
 export interface ScoringRules {
@@ -87,6 +102,7 @@ export function newRow(
     saving: false,
     stale: false,
     problem: null,
+    touched: false,
   };
 }
 
