@@ -122,7 +122,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     }
     for (const changes of bySubject.values()) {
       const [{ period, subjectType, subjectId }] = changes;
-      const version = await withDeadlockRetry(() =>
+      const version = await withRaceRetry(() =>
         this.transactions.run(async (manager) => {
           const now = instantString(new Date());
           let turn = await takeTurn(manager, period, subjectType, now);
@@ -174,7 +174,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
 
   /** Rebuilds a ranking whole in a transaction of its own (first builds, tests, the check). */
   async rebuild(period: string, subjectType: SubjectType): Promise<void> {
-    const version = await withDeadlockRetry(() =>
+    const version = await withRaceRetry(() =>
       this.transactions.run((manager) => this.rebuildIn(manager, period, subjectType)),
     );
     this.versions.committed(period, subjectType, version);
@@ -269,10 +269,10 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
    */
   private async buildFirst(period: string, subjectType: SubjectType): Promise<void> {
     // One first build at a time per instance: builds of several periods at once only contend
-    // for the same index ranges (on MariaDB they deadlock); a deadlock is retried.
+    // for the same index ranges (on MariaDB they deadlock; Transactions runs a victim again).
     const turn = this.buildChain.catch(() => undefined);
     const build = turn.then(() =>
-      withDeadlockRetry(
+      withRaceRetry(
         () =>
           this.transactions.run(async (manager) => {
             await manager.query(
@@ -281,7 +281,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
             );
             return this.rebuildIn(manager, period, subjectType);
           }),
-        DEADLOCK_ONLY,
+        LOCK_WAIT_ONLY,
       ),
     );
     this.buildChain = build;
@@ -312,16 +312,17 @@ const FIRST_BUILD_TAKEN = new Set([
   'SQLITE_CONSTRAINT_UNIQUE',
 ]);
 
-const DEADLOCK_ONLY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const DEADLOCK_CODES = new Set([...DEADLOCK_ONLY, 'ER_DUP_ENTRY']);
+// Deadlock victims are run again by Transactions.run itself; these are the other races.
+const LOCK_WAIT_ONLY = new Set(['ER_LOCK_WAIT_TIMEOUT']);
+const RACE_CODES = new Set([...LOCK_WAIT_ONLY, 'ER_DUP_ENTRY']);
 
 /**
- * Runs ranking work again (up to three times) when MariaDB picked it as a deadlock victim, or
- * when two instances built a new period's version row at the same moment.
+ * Runs ranking work again (up to three times) when it waited too long for another instance's
+ * lock, or when two instances built a new period's version row at the same moment.
  */
-async function withDeadlockRetry<T>(
+async function withRaceRetry<T>(
   work: () => Promise<T>,
-  codes: Set<string> = DEADLOCK_CODES,
+  codes: Set<string> = RACE_CODES,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
