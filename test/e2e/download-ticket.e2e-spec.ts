@@ -155,7 +155,6 @@ describe('download tickets (POST /api/auth/download-ticket, ?ticket= on export r
     expect(response.status).toBe(401);
   });
 
-  // Last: passport keeps one 'jwt' strategy per process, the newest app's.
   it('is spent on every instance by its first use on one', async () => {
     const second = await createTestApp({}, { shareDatabaseOf: t });
     try {

@@ -244,8 +244,6 @@ describe('hostile sign-in', () => {
     });
   });
 
-  // Last: passport keeps one 'jwt' strategy per process, the newest app's, so tokens are not
-  // checked by the first app once the second has closed.
   it('shares the counts between two instances on one database', async () => {
     const second = await createTestApp({}, { shareDatabaseOf: t });
     clockAt([t, second], nextHour(), 0);

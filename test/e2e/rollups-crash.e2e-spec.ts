@@ -120,7 +120,6 @@ describe('roll-ups after a crash', () => {
     expect(registry.getIntervals()).toContain('rollup-retry-held');
   });
 
-  // Last: passport keeps one 'jwt' strategy per process, the newest app's.
   it('answers the loser of two instances starting one period at once with ROLLUP_RUNNING', async () => {
     const second = await createTestApp({}, { shareDatabaseOf: t });
     const rollups = [t.app.get(RollupsService), second.app.get(RollupsService)];

@@ -11,6 +11,7 @@ import {
   HttpExceptionFilter,
   jsonBodyParser,
   PlainTextPipe,
+  REFRESH_COOKIE_PATH,
   validationExceptionFactory,
 } from '@app/core';
 import { buildOpenApiDocument } from './openapi';
@@ -47,7 +48,8 @@ export function configureApp(app: INestApplication): void {
       },
     }),
   );
-  app.use(cookieParser());
+  // The one cookie is the refresh token's, sent to its path only: the other routes parse none.
+  app.use(REFRESH_COOKIE_PATH, cookieParser());
   serveWebApp(express, app.get<AppConfig>(appConfig.KEY).webDistDir, API_PREFIX);
   app.useGlobalPipes(
     new PlainTextPipe(),

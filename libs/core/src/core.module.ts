@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BroadcastModule } from './broadcast/broadcast.module';
 import { ClockModule } from './clock';
 import { appConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -16,10 +17,11 @@ import { HealthModule } from './health/health.module';
     EventEmitterModule.forRoot(),
     ClockModule,
     DatabaseModule,
+    BroadcastModule,
     AuthModule,
     AuditModule,
     HealthModule,
   ],
-  exports: [ConfigModule, DatabaseModule, AuditModule, AuthModule, ClockModule],
+  exports: [ConfigModule, DatabaseModule, BroadcastModule, AuditModule, AuthModule, ClockModule],
 })
 export class CoreModule {}

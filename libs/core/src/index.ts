@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './broadcast';
 export * from './clock';
 export * from './config';
 export * from './core.module';

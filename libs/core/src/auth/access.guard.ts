@@ -1,61 +1,80 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
-import { InjectRepository } from '@nestjs/typeorm';
+import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
+import { THIDUA_DEFAULTS } from '@app/config';
 import { Forbidden, Unauthenticated } from '../errors/domain-errors';
 import type { Actor } from './actor';
+import { ActiveActors } from './active-actors';
 import { ALLOW_KEY, PUBLIC_KEY } from './allow.decorator';
-import type { Role } from './roles';
-import { activeActorOf } from './active-actor';
 import { ACCEPTS_TICKET_KEY, DownloadTickets, TICKET_PARAM } from './download-ticket';
-import { UserEntity } from './user.entity';
+import type { Role } from './roles';
+
+interface AccessPayload {
+  sub?: unknown;
+  ver?: unknown;
+  exp?: unknown;
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * The one gate of every route: a valid bearer token (or, on a download route, a download
- * ticket), then a role named by @Allow on the route. Scope (which agency) is checked by the service on the
+ * ticket), then a role named by @Allow on the route. A token is an HS256 access token, issuer
+ * and audience checked, an expiry required, of a user still active and issued since the user's
+ * last password, role or agency change. Scope (which agency) is checked by the service on the
  * record it reaches, before anything is written.
  */
 @Injectable()
-export class AccessGuard extends AuthGuard('jwt') {
+export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
     private readonly tickets: DownloadTickets,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-  ) {
-    super();
-  }
+    private readonly actors: ActiveActors,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user: unknown }>();
     const ticket = this.reflector.getAllAndOverride<boolean>(ACCEPTS_TICKET_KEY, targets)
       ? request.query[TICKET_PARAM]
       : undefined;
+    let actor: Omit<Actor, 'requestId'>;
     if (typeof ticket === 'string' && !request.headers.authorization) {
-      request.user = await activeActorOf(
-        this.users,
-        await this.tickets.redeem(ticket, request.originalUrl),
-      );
+      actor = await this.actors.find(await this.tickets.redeem(ticket, request.originalUrl));
       // The route's query DTO knows no `ticket`: hide it (Express 5 parses req.query anew on
       // every read, so an own property replaces the getter).
       const { [TICKET_PARAM]: _spent, ...query } = request.query;
       Object.defineProperty(request, 'query', { value: query, writable: true });
     } else {
-      await super.canActivate(context);
+      actor = await this.actorOfToken(request.headers.authorization);
     }
+    request.user = actor;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOW_KEY, targets) ?? [];
-    const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
     if (!allowed.includes(actor.role))
       throw new Forbidden(`This action is not open to the role ${actor.role}`);
     return true;
   }
 
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user)
-      throw error instanceof Error && 'code' in error ? error : new Unauthenticated();
-    return user;
+  private async actorOfToken(header: string | undefined): Promise<Omit<Actor, 'requestId'>> {
+    const token = BEARER.exec(header ?? '')?.[1];
+    if (!token) throw new Unauthenticated();
+    let payload: AccessPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessPayload & object>(token, {
+        algorithms: ['HS256'],
+        issuer: THIDUA_DEFAULTS.auth.issuer,
+        audience: THIDUA_DEFAULTS.auth.audience,
+      });
+    } catch {
+      throw new Unauthenticated();
+    }
+    // jsonwebtoken checks `exp` only when the token has one; a token without it would never end.
+    if (typeof payload.exp !== 'number') throw new Unauthenticated('The token has no expiry');
+    if (typeof payload.sub !== 'number' || typeof payload.ver !== 'number')
+      throw new Unauthenticated('The account is unknown or disabled');
+    return this.actors.find(payload.sub, payload.ver);
   }
 }

@@ -1,3 +1,4 @@
+export * from './active-actors';
 export * from './actor';
 export * from './allow.decorator';
 export * from './auth.module';
@@ -9,3 +10,4 @@ export * from './sessions';
 export * from './username';
 export * from './throttle/login-throttle';
 export { AcceptsTicket, withoutTicket } from './download-ticket';
+export { REFRESH_COOKIE_PATH } from './refresh-cookie';

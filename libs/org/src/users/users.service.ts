@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import {
+  ActiveActors,
   Actor,
   AGENCY_BOUND_ROLES,
   AuditWriter,
@@ -45,6 +46,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly actors: ActiveActors,
   ) {}
 
   async list(query: UserQueryDto): Promise<Page<UserView>> {
@@ -101,7 +103,7 @@ export class UsersService {
 
   async update(actor: Actor, id: number, input: UpdateUserDto): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.transactions.run(async (manager) => {
+    const updated = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(UserEntity);
       const user = await repository.findOneBy({ id });
       if (!user) throw new NotFound('User', id);
@@ -131,6 +133,9 @@ export class UsersService {
       });
       return userView(user);
     });
+    // Committed: no instance may serve the account as it was (a disabled one is refused at once).
+    this.actors.changed();
+    return updated;
   }
 
   /** Creates the admin named by ADMIN_USERNAME when no user of that name exists. */

@@ -1,0 +1,2 @@
+export * from './deployment-key';
+export * from './instance-broadcast';
