@@ -117,6 +117,33 @@ describe('ranking freshness', () => {
     expect(await read()).toEqual(incremental);
   });
 
+  it('keeps the rank indexes it holds right through changes, read between them', async () => {
+    const snapshots = t.app.get(RankingSnapshotsService);
+    const scopes = scopesOf([w.agencyA.id, w.agencyB.id], units, ['cadre', 'worker']);
+    // Quarters of their own: the test above filled PERIODS.
+    const periods = ['2024-Q2', '2024-Q3'];
+    const readEvery = async () => {
+      await snapshots.drain();
+      for (const period of periods)
+        for (const scope of scopes) {
+          const expected = await expectedRanking(t, period, scope);
+          const actual = await rankingThroughApi(t, w.tokens.admin, period, scope, 4);
+          expect({ scope: scope.query, period, ...actual }).toEqual({
+            scope: scope.query,
+            period,
+            total: expected.length,
+            items: expected,
+          });
+        }
+    };
+    // Every index is held before the first change; each change then moves the held ones of the
+    // version before it by its counters, and the next read serves them.
+    await readEvery();
+    await randomChanges([clientOf(t, w.tokens.admin)], subjects, periods, 60, 777, async (step) => {
+      if (step % 6 === 5) await readEvery();
+    });
+  });
+
   it('writes a handful of rows per change, not the period', async () => {
     const call = clientOf(t, w.tokens.admin);
     const person = subjects[0].subjectId;

@@ -65,6 +65,8 @@ export async function randomChanges(
   periods: string[],
   steps: number,
   seed: number,
+  /** Called after each step (the tests read rankings between changes). */
+  afterStep: (step: number) => Promise<void> = async () => undefined,
 ): Promise<{ counts: Record<string, number> }> {
   let state = seed;
   const random = (n: number) => {
@@ -78,6 +80,7 @@ export async function randomChanges(
   const day = (period: string) =>
     `${period.slice(0, 4)}-${String(Number(period[6]) * 3 - 1).padStart(2, '0')}-1${random(9)}`;
   for (let step = 0; step < steps; step++) {
+    if (step > 0) await afterStep(step - 1);
     const call = clients[step % clients.length];
     const subject = subjects[random(subjects.length)];
     const period = periods[random(periods.length)];
@@ -131,5 +134,6 @@ export async function randomChanges(
       done('approve', await call('post', `/api/evaluations/${evaluation.id}/approve`));
     }
   }
+  if (steps > 0) await afterStep(steps - 1);
   return { counts };
 }

@@ -84,4 +84,33 @@ describe('RankIndex', () => {
       expect(page).toEqual(ranked.slice(offset, offset + limit));
     }
   });
+
+  it('changed by deltas, equals the index built from the changed counts', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const totals = Array.from({ length: random(30) }, () => random(15) * 2.5);
+      let index = new RankIndex(histogram(totals));
+      // A subject leaves one total and joins another (or arrives, or leaves), as syncSubject does.
+      const changes = Array.from({ length: 1 + random(3) }, () => {
+        const leaving = totals.length && random(3) ? totals.splice(random(totals.length), 1) : [];
+        const joining = random(3) ? [random(15) * 2.5] : [];
+        totals.push(...joining);
+        return [
+          ...leaving.map((total) => ({ total, delta: -1 })),
+          ...joining.map((total) => ({ total, delta: 1 })),
+        ];
+      });
+      for (const change of changes) index = index.withChanges(change);
+      const rebuilt = new RankIndex(histogram(totals));
+      expect(index.size).toBe(rebuilt.size);
+      expect(index.buckets).toBe(rebuilt.buckets);
+      for (const total of new Set(totals)) expect(index.rankOf(total)).toBe(rebuilt.rankOf(total));
+      for (let offset = 0; offset < totals.length; offset += 3)
+        expect(index.window(offset, 4)).toEqual(rebuilt.window(offset, 4));
+    }
+  });
 });

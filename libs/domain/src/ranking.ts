@@ -92,6 +92,32 @@ export class RankIndex {
     this.size = running;
   }
 
+  /**
+   * The index after some totals gained or lost entries (one subject's change), without reading
+   * the counts again: the same index as one built from the changed counts.
+   */
+  withChanges(changes: readonly { total: number; delta: number }[]): RankIndex {
+    const totals = [...this.totals];
+    const counts = [...this.counts];
+    for (const { total, delta } of changes) {
+      let low = 0;
+      let high = totals.length;
+      // The first bucket whose total is not above `total` (totals run highest first).
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (totals[mid] > total) low = mid + 1;
+        else high = mid;
+      }
+      if (totals[low] === total) counts[low] += delta;
+      else {
+        totals.splice(low, 0, total);
+        counts.splice(low, 0, delta);
+      }
+    }
+    // Already in order: the constructor's sort costs little on sorted input.
+    return new RankIndex(totals.map((total, i) => ({ total, entries: counts[i] })));
+  }
+
   /** The rank of an entry with this total, or null when no entry has it. */
   rankOf(total: number): number | null {
     const i = this.indexOf(total);

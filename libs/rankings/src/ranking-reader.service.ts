@@ -11,6 +11,7 @@ import {
   type RankingScope,
   type ScopeKind,
   type SubjectType,
+  type TotalsDelta,
 } from './rankings.queries';
 
 /** An entry of a ranking with its rank (SPEC §6). */
@@ -204,6 +205,30 @@ export class RankingReader {
       this.versions.get(previousPeriod, scope.subjectType),
       rest,
     ].join('|');
+  }
+
+  /**
+   * A change this instance committed took a ranking from `version - 1` to `version`, moving the
+   * counters by `deltas`: every index held at `version - 1` is brought to `version` in memory
+   * (those of scopes the change left alone keep their counts), so that reading the change costs
+   * the page's own rows, not the scope's counters again. Indexes at other versions are left to be
+   * read again.
+   */
+  advance(period: string, subjectType: SubjectType, version: number, deltas: TotalsDelta[]): void {
+    const ranking = `${period}|${subjectType}|`;
+    const byScope = new Map<string, { total: number; delta: number }[]>();
+    for (const d of deltas) {
+      const key = `${ranking}${d.scope_kind}|${d.scope_id}|${d.category}`;
+      byScope.set(key, [...(byScope.get(key) ?? []), { total: d.total, delta: d.delta }]);
+    }
+    const advanced: [string, RankIndex][] = [];
+    for (const [key, held] of this.indexes.entries()) {
+      if (!key.startsWith(ranking) || held.version !== version - 1) continue;
+      const changes = byScope.get(key);
+      if (changes) advanced.push([key, held.index.withChanges(changes)]);
+      else held.version = version;
+    }
+    for (const [key, index] of advanced) this.indexes.set(key, { version, index });
   }
 
   /** The scope's RankIndex at `version`, from the cache or ranking_totals. */

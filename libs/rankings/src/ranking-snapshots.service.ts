@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '@app/core';
 import { parsePeriod } from '@app/domain';
+import { RankingReader } from './ranking-reader.service';
 import { RankingVersions } from './ranking-versions.service';
 import { claimChanges, type ClaimedChange, completeChanges } from './ranking-work.queries';
 import { rebuildRanking, type SubjectType, syncSubject, takeTurn } from './rankings.queries';
@@ -63,6 +64,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   constructor(
     private readonly transactions: Transactions,
     private readonly versions: RankingVersions,
+    private readonly reader: RankingReader,
   ) {}
 
   @OnEvent('evaluation.changed')
@@ -122,21 +124,36 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     }
     for (const changes of bySubject.values()) {
       const [{ period, subjectType, subjectId }] = changes;
-      const version = await withRaceRetry(() =>
+      const { version, deltas } = await withRaceRetry(() =>
         this.transactions.run(async (manager) => {
           const now = instantString(new Date());
-          let turn = await takeTurn(manager, period, subjectType, now);
-          if (turn === null) turn = await this.rebuildIn(manager, period, subjectType);
-          else
-            await syncSubject(manager, this.transactions.dialect, period, subjectType, subjectId);
+          const turn = await takeTurn(manager, period, subjectType, now);
+          const synced =
+            turn === null
+              ? { version: await this.rebuildIn(manager, period, subjectType), deltas: null }
+              : {
+                  version: turn,
+                  deltas: (
+                    await syncSubject(
+                      manager,
+                      this.transactions.dialect,
+                      period,
+                      subjectType,
+                      subjectId,
+                    )
+                  ).deltas,
+                };
           await completeChanges(
             manager,
             changes.map((c) => c.id),
           );
-          return turn;
+          return synced;
         }),
       );
       this.processed += changes.length;
+      // takeTurn raised the version by one in the change's transaction: the readers' indexes of
+      // the version before take the change's counters as they are.
+      if (deltas) this.reader.advance(period, subjectType, version, deltas);
       this.versions.committed(period, subjectType, version);
     }
     return claimed.length;

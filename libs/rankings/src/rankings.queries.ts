@@ -164,11 +164,20 @@ const sameEntry = (a: EntryState, b: EntryState) =>
   a.total === b.total &&
   a.grade === b.grade;
 
+/** Entries gained (or lost, below 0) by one total of one ranking scope ('' category: all). */
+export interface TotalsDelta {
+  scope_kind: ScopeKind;
+  scope_id: number;
+  category: string;
+  total: number;
+  delta: number;
+}
+
 /** The changes of ranking_totals when `removed` entries leave and `added` ones arrive. */
 export function totalsDelta(
   removed: readonly EntryState[],
   added: readonly EntryState[],
-): { scope_kind: ScopeKind; scope_id: number; category: string; total: number; delta: number }[] {
+): TotalsDelta[] {
   const deltas = new Map<string, number>();
   const count = (entries: readonly EntryState[], sign: number) => {
     for (const e of entries) {
@@ -214,7 +223,7 @@ function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number)
  * Brings one subject's rows of a quarter in line with its approved evaluation (or its absence),
  * in the caller's transaction, after bumpVersion took the period's turn. Writes only what
  * differs: its own entries (at most one per scope) and the counters of the totals it left and
- * joined. Returns the rows written.
+ * joined. Returns the rows written and the counters' changes (for the readers' rank indexes).
  */
 export async function syncSubject(
   manager: EntityManager,
@@ -222,7 +231,7 @@ export async function syncSubject(
   period: string,
   subjectType: SubjectType,
   subjectId: number,
-): Promise<number> {
+): Promise<{ written: number; deltas: TotalsDelta[] }> {
   const [source] = (await manager.query(`${sourceOf(subjectType, false)} AND s.subject_id = ?`, [
     period,
     subjectId,
@@ -275,7 +284,8 @@ export async function syncSubject(
     written += added.length;
   }
   const key = ['period', 'subject_type', 'scope_kind', 'scope_id', 'category', 'total'];
-  for (const change of totalsDelta(removed, added)) {
+  const deltas = totalsDelta(removed, added);
+  for (const change of deltas) {
     const params = [
       period,
       subjectType,
@@ -299,7 +309,7 @@ export async function syncSubject(
     }
     written++;
   }
-  return written;
+  return { written, deltas };
 }
 
 /** One ranking: a period, a subject type, a scope and optionally a category within it. */
