@@ -144,6 +144,37 @@ describe('ranking freshness', () => {
     });
   });
 
+  it('answers an approval once the rankings show it, however slow the ranking work', async () => {
+    const snapshots = t.app.get(RankingSnapshotsService);
+    const call = clientOf(t, w.tokens.admin);
+    const person = subjects[3].subjectId;
+    const created = await call('post', '/api/evaluations', {
+      subjectType: 'person',
+      subjectId: person,
+      period: '2024-Q1',
+      values: { S: 70 },
+    });
+    await call('post', `/api/evaluations/${created.id}/submit`);
+    // The ranking work takes a while (a busy database): the approval waits for it.
+    const work = snapshots as unknown as { drainBatch: () => Promise<number> };
+    const drainBatch = work.drainBatch;
+    work.drainBatch = async function (this: unknown) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return drainBatch.call(this);
+    };
+    try {
+      await call('post', `/api/evaluations/${created.id}/approve`);
+      const entries = await t.dataSource.query(
+        `SELECT total FROM ranking_entries WHERE period = '2024-Q1' AND subject_type = 'person'
+           AND scope_kind = 'city' AND subject_id = ?`,
+        [person],
+      );
+      expect(entries.map((e: { total: unknown }) => Number(e.total))).toEqual([80]);
+    } finally {
+      work.drainBatch = drainBatch;
+    }
+  });
+
   it('writes a handful of rows per change, not the period', async () => {
     const call = clientOf(t, w.tokens.admin);
     const person = subjects[0].subjectId;

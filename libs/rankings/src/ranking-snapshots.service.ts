@@ -25,7 +25,7 @@ export function instantString(date: Date): string {
 export const CLAIM_LEASE_MS = 30_000;
 /** How often every instance looks for changes no instance is working on (a crash, a restart). */
 export const CHANGE_POLL_MS = 1000;
-/** How long a read waits for this instance's pending work on its ranking before serving. */
+/** How long a change's request waits for its ranking work before answering. */
 export const FRESH_WAIT_MS = 1000;
 const CLAIM_BATCH = 100;
 
@@ -43,13 +43,11 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   /**
    * Changes this instance was told about are numbered; `done` is the number up to which their
-   * work is finished. A read waits only for the changes told before it began (a caller reads its
-   * own change), not for those that keep arriving during a burst.
+   * work is finished. A change's request waits for its own number only, not for the changes
+   * that keep arriving during a burst.
    */
   private told = 0;
   private done = 0;
-  /** The number of the last change told, per ranking (`period|subjectType`). */
-  private readonly lastTold = new Map<string, number>();
   private waiters: { until: number; resolve: () => void; timer: NodeJS.Timeout }[] = [];
   private draining: Promise<void> | null = null;
   private drainAgain = false;
@@ -67,12 +65,18 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     private readonly reader: RankingReader,
   ) {}
 
+  /**
+   * After a ranked change committed: starts its work and resolves once it is done (at most
+   * FRESH_WAIT_MS), so the request that made the change answers when the rankings show it, and
+   * a read never waits for anybody's work.
+   */
   @OnEvent('evaluation.changed')
-  onEvaluationChanged(event: EvaluationChangedEvent): void {
-    if (!event || !parsePeriod(event.period)) return;
-    if (event.subjectType !== 'person' && event.subjectType !== 'agency') return;
-    this.lastTold.set(`${event.period}|${event.subjectType}`, ++this.told);
+  onEvaluationChanged(event: EvaluationChangedEvent): Promise<void> {
+    if (!event || !parsePeriod(event.period)) return Promise.resolve();
+    if (event.subjectType !== 'person' && event.subjectType !== 'agency') return Promise.resolve();
+    const number = ++this.told;
     this.drain().catch(() => undefined);
+    return this.workDone(number);
   }
 
   /**
@@ -198,12 +202,11 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   }
 
   /**
-   * Before a read of a ranking: waits (at most FRESH_WAIT_MS) for work this instance was told
-   * about, so a caller reads its own change; builds the ranking if it was never built.
+   * Before a read of a ranking: builds it if it was never built. Changes need no wait here: the
+   * request that made one answered once its work was done.
    */
   async ensureFresh(period: string, subjectType: SubjectType): Promise<void> {
     await this.versions.ready();
-    await this.workDone(this.lastTold.get(`${period}|${subjectType}`) ?? 0);
     if (this.versions.get(period, subjectType) > 0) return;
     await this.versions.refresh();
     if (this.versions.get(period, subjectType) > 0) return;
@@ -213,10 +216,9 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     );
   }
 
-  /** Waits (at most FRESH_WAIT_MS) for the work this instance was told about. */
-  async ownWorkDone(): Promise<void> {
-    await this.versions.ready();
-    await this.workDone(this.told);
+  /** Resolves once this instance knows the rankings' versions (read at start-up). */
+  versionsKnown(): Promise<void> {
+    return this.versions.ready();
   }
 
   /** Resolves when the work of the changes told up to `until` is done, or after FRESH_WAIT_MS. */

@@ -89,7 +89,7 @@ export class RankingsService {
       if (kind === 'city' && !isCityWide(actor))
         throw new Forbidden('City-wide rankings of people are read by city-wide roles only');
     }
-    await this.snapshots.ownWorkDone();
+    await this.snapshots.versionsKnown();
     const items = await this.reader.history(query.subjectType, query.subjectId, kind);
     return { items: historyOrder(items) };
   }

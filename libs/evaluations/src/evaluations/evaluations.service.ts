@@ -289,20 +289,24 @@ export class EvaluationsService {
     return manager.getRepository(EvaluationEntity).findOneBy({ subjectType, subjectId, period });
   }
 
-  /** Tells the listeners (rankings) after the commit; a failing listener never fails the request. */
-  emitChanged(events: readonly (EvaluationChangedEvent | null)[]): void {
-    const seen = new Set<string>();
-    for (const event of events) {
-      if (!event) continue;
-      const key = `${event.period}|${event.subjectType}|${event.subjectId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      try {
-        this.events.emit(EVALUATION_CHANGED, event);
-      } catch (error) {
-        this.logger.error(`${EVALUATION_CHANGED} listener failed: ${String(error)}`);
-      }
-    }
+  /**
+   * Tells the listeners (rankings) after the commit and waits for their work (at most a second),
+   * so that the caller answers when the rankings show the change; a failing listener never fails
+   * the request.
+   */
+  async emitChanged(events: readonly (EvaluationChangedEvent | null)[]): Promise<void> {
+    const unique = new Map<string, EvaluationChangedEvent>();
+    for (const event of events)
+      if (event) unique.set(`${event.period}|${event.subjectType}|${event.subjectId}`, event);
+    await Promise.all(
+      [...unique.values()].map((event) =>
+        this.events
+          .emitAsync(EVALUATION_CHANGED, event)
+          .catch((error: unknown) =>
+            this.logger.error(`${EVALUATION_CHANGED} listener failed: ${String(error)}`),
+          ),
+      ),
+    );
   }
 
   private async move(
@@ -355,7 +359,7 @@ export class EvaluationsService {
       if (event) await recordChange(manager, event);
       return { view: evaluationView(entity, set), event };
     });
-    this.emitChanged([event]);
+    await this.emitChanged([event]);
     return view;
   }
 

@@ -133,7 +133,7 @@ export class IncidentsService {
       );
       return { view: incidentView(incident), event: changed };
     });
-    this.evaluations.emitChanged([event]);
+    await this.evaluations.emitChanged([event]);
     return view;
   }
 
@@ -163,7 +163,7 @@ export class IncidentsService {
       );
       return { view: incidentView(incident), event: changed };
     });
-    this.evaluations.emitChanged([event]);
+    await this.evaluations.emitChanged([event]);
     return view;
   }
 
