@@ -64,6 +64,24 @@ describe('ranking freshness', () => {
     ),
   });
 
+  /** Reads every scope of the periods through the API, each checked against libs/domain. */
+  const readEveryScope = async (periods: string[], pageSize: number) => {
+    const all: unknown[] = [];
+    for (const period of periods)
+      for (const scope of scopesOf([w.agencyA.id, w.agencyB.id], units, ['cadre', 'worker'])) {
+        const expected = await expectedRanking(t, period, scope);
+        const actual = await rankingThroughApi(t, w.tokens.admin, period, scope, pageSize);
+        expect({ scope: scope.query, period, ...actual }).toEqual({
+          scope: scope.query,
+          period,
+          total: expected.length,
+          items: expected,
+        });
+        all.push(actual);
+      }
+    return all;
+  };
+
   it('equals libs/domain and a full rebuild after 160 random changes', async () => {
     const snapshots = t.app.get(RankingSnapshotsService);
     // Both rankings exist before the changes, so every change goes the incremental way.
@@ -90,24 +108,8 @@ describe('ranking freshness', () => {
     const [queued] = await t.dataSource.query('SELECT COUNT(*) AS n FROM evaluation_changes');
     expect(Number(queued.n)).toBeGreaterThan(0);
     await snapshots.drain();
-    const scopes = scopesOf([w.agencyA.id, w.agencyB.id], units, ['cadre', 'worker']);
-    const read = async () => {
-      const all: unknown[] = [];
-      for (const period of PERIODS)
-        for (const scope of scopes) {
-          const expected = await expectedRanking(t, period, scope);
-          // Pages of 3: the windows' edges fall inside ties too.
-          const actual = await rankingThroughApi(t, w.tokens.admin, period, scope, 3);
-          expect({ scope: scope.query, period, ...actual }).toEqual({
-            scope: scope.query,
-            period,
-            total: expected.length,
-            items: expected,
-          });
-          all.push(actual);
-        }
-      return all;
-    };
+    // Pages of 3: the windows' edges fall inside ties too.
+    const read = () => readEveryScope(PERIODS, 3);
     const incremental = await read();
     const tables = await snapshotOf();
     expect(tables.entries.length).toBeGreaterThan(20);
@@ -119,22 +121,11 @@ describe('ranking freshness', () => {
 
   it('keeps the rank indexes it holds right through changes, read between them', async () => {
     const snapshots = t.app.get(RankingSnapshotsService);
-    const scopes = scopesOf([w.agencyA.id, w.agencyB.id], units, ['cadre', 'worker']);
     // Quarters of their own: the test above filled PERIODS.
     const periods = ['2024-Q2', '2024-Q3'];
     const readEvery = async () => {
       await snapshots.drain();
-      for (const period of periods)
-        for (const scope of scopes) {
-          const expected = await expectedRanking(t, period, scope);
-          const actual = await rankingThroughApi(t, w.tokens.admin, period, scope, 4);
-          expect({ scope: scope.query, period, ...actual }).toEqual({
-            scope: scope.query,
-            period,
-            total: expected.length,
-            items: expected,
-          });
-        }
+      await readEveryScope(periods, 4);
     };
     // Every index is held before the first change; each change then moves the held ones of the
     // version before it by its counters, and the next read serves them.

@@ -8,7 +8,13 @@ import { parsePeriod } from '@app/domain';
 import { RankingReader } from './ranking-reader.service';
 import { RankingVersions } from './ranking-versions.service';
 import { claimChanges, type ClaimedChange, completeChanges } from './ranking-work.queries';
-import { rebuildRanking, type SubjectType, syncSubject, takeTurn } from './rankings.queries';
+import {
+  rebuildRanking,
+  type SubjectType,
+  syncSubject,
+  takeTurn,
+  type TotalsDelta,
+} from './rankings.queries';
 
 /** What the evaluations feature emits after an approval, a return or a reopening commits. */
 export interface EvaluationChangedEvent {
@@ -92,11 +98,17 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       try {
         do {
           this.drainAgain = false;
-          // Every change told by now has committed its row: when no claim finds more, they are
-          // done (here, or by the instance that claimed them first).
-          const told = this.told;
-          while ((await this.drainBatch()) > 0 && !this.closed);
-          this.finished(told);
+          for (;;) {
+            // Every change told by now has committed its row: a claim that did not fill its
+            // batch took all of them left (the rest are another instance's), so once its work
+            // is done they are. During a burst, each batch ends the waits it can.
+            const told = this.told;
+            const claimed = await this.drainBatch();
+            if (claimed < CLAIM_BATCH) this.finished(told);
+            // Changes told since start another round (drainAgain); other instances' leftovers
+            // are found by the poll.
+            if (claimed < CLAIM_BATCH || this.closed) break;
+          }
         } while (this.drainAgain && !this.closed);
       } catch (error) {
         this.logger.error(`Ranking work failed: ${String(error)}`);
@@ -120,33 +132,37 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
         CLAIM_BATCH,
       ),
     );
-    // Changes of one subject are worked off together: the sync reads its latest state.
-    const bySubject = new Map<string, ClaimedChange[]>();
+    // The changes of one ranking are worked off in one transaction and one turn (a burst's
+    // batch commits once); a subject changed twice is synced once, to its latest state.
+    const byRanking = new Map<string, ClaimedChange[]>();
     for (const change of claimed) {
-      const key = `${change.period}|${change.subjectType}|${change.subjectId}`;
-      bySubject.set(key, [...(bySubject.get(key) ?? []), change]);
+      const key = `${change.period}|${change.subjectType}`;
+      byRanking.set(key, [...(byRanking.get(key) ?? []), change]);
     }
-    for (const changes of bySubject.values()) {
-      const [{ period, subjectType, subjectId }] = changes;
+    for (const changes of byRanking.values()) {
+      const [{ period, subjectType }] = changes;
+      const subjects = [...new Set(changes.map((change) => change.subjectId))];
       const { version, deltas } = await withRaceRetry(() =>
         this.transactions.run(async (manager) => {
           const now = instantString(new Date());
           const turn = await takeTurn(manager, period, subjectType, now);
-          const synced =
-            turn === null
-              ? { version: await this.rebuildIn(manager, period, subjectType), deltas: null }
-              : {
-                  version: turn,
-                  deltas: (
-                    await syncSubject(
-                      manager,
-                      this.transactions.dialect,
-                      period,
-                      subjectType,
-                      subjectId,
-                    )
-                  ).deltas,
-                };
+          let synced: { version: number; deltas: TotalsDelta[] | null };
+          if (turn === null) {
+            synced = { version: await this.rebuildIn(manager, period, subjectType), deltas: null };
+          } else {
+            const deltas: TotalsDelta[] = [];
+            for (const subjectId of subjects)
+              deltas.push(
+                ...(await syncSubject(
+                  manager,
+                  this.transactions.dialect,
+                  period,
+                  subjectType,
+                  subjectId,
+                )),
+              );
+            synced = { version: turn, deltas };
+          }
           await completeChanges(
             manager,
             changes.map((c) => c.id),
@@ -155,8 +171,8 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
         }),
       );
       this.processed += changes.length;
-      // takeTurn raised the version by one in the change's transaction: the readers' indexes of
-      // the version before take the change's counters as they are.
+      // takeTurn raised the version by one in the changes' transaction: the readers' indexes of
+      // the version before take the changes' counters as they are.
       if (deltas) this.reader.advance(period, subjectType, version, deltas);
       this.versions.committed(period, subjectType, version);
     }

@@ -14,10 +14,10 @@ export function binaryName(dialect: Dialect, expression: string): string {
   return dialect === 'mysql' ? `${expression} COLLATE utf8mb4_bin` : expression;
 }
 
-/** An INSERT that adds to the existing row on a key clash, in each engine's words. */
-function upsertAdding(dialect: Dialect, table: string, key: string[], columns: string[]) {
-  const values = `(${columns.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
+/** An INSERT of `rows` rows that adds to the existing row on a key clash, in each engine's words. */
+function upsertAdding(dialect: Dialect, table: string, key: string[], columns: string[], rows = 1) {
+  const values = Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`);
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`;
   return dialect === 'mysql'
     ? `${head} ON DUPLICATE KEY UPDATE entries = entries + VALUES(entries)`
     : `${head} ON CONFLICT (${key.join(', ')}) DO UPDATE SET entries = entries + excluded.entries`;
@@ -223,7 +223,7 @@ function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number)
  * Brings one subject's rows of a quarter in line with its approved evaluation (or its absence),
  * in the caller's transaction, after bumpVersion took the period's turn. Writes only what
  * differs: its own entries (at most one per scope) and the counters of the totals it left and
- * joined. Returns the rows written and the counters' changes (for the readers' rank indexes).
+ * joined. Returns the counters' changes (for the readers' rank indexes).
  */
 export async function syncSubject(
   manager: EntityManager,
@@ -231,7 +231,7 @@ export async function syncSubject(
   period: string,
   subjectType: SubjectType,
   subjectId: number,
-): Promise<{ written: number; deltas: TotalsDelta[] }> {
+): Promise<TotalsDelta[]> {
   const [source] = (await manager.query(`${sourceOf(subjectType, false)} AND s.subject_id = ?`, [
     period,
     subjectId,
@@ -253,14 +253,15 @@ export async function syncSubject(
   ).map((row) => entryOf(row, row.scope_kind as ScopeKind, Number(row.scope_id)));
   const removed = current.filter((c) => !wanted.some((w) => sameEntry(c, w)));
   const added = wanted.filter((w) => !current.some((c) => sameEntry(c, w)));
-  let written = 0;
-  for (const entry of removed) {
+  // A statement per kind of write, whatever the number of scopes: the work runs while pages are
+  // read, and each round trip waits its turn on the event loop behind them.
+  if (removed.length) {
     await manager.query(
-      `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND scope_kind = ?
-         AND scope_id = ? AND subject_id = ?`,
-      [period, subjectType, entry.scope_kind, entry.scope_id, subjectId],
+      `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND subject_id = ? AND (${removed
+        .map(() => '(scope_kind = ? AND scope_id = ?)')
+        .join(' OR ')})`,
+      [period, subjectType, subjectId, ...removed.flatMap((e) => [e.scope_kind, e.scope_id])],
     );
-    written++;
   }
   if (added.length) {
     await manager.query(
@@ -281,35 +282,39 @@ export async function syncSubject(
         e.grade,
       ]),
     );
-    written += added.length;
   }
+  // Every counter moved by one upsert (a total left has its row: adding -1 to it), then the
+  // counters left empty deleted.
   const key = ['period', 'subject_type', 'scope_kind', 'scope_id', 'category', 'total'];
   const deltas = totalsDelta(removed, added);
-  for (const change of deltas) {
-    const params = [
-      period,
-      subjectType,
-      change.scope_kind,
-      change.scope_id,
-      change.category,
-      change.total,
-    ];
-    const where = key.map((column) => `${column} = ?`).join(' AND ');
-    if (change.delta > 0) {
-      await manager.query(upsertAdding(dialect, 'ranking_totals', key, [...key, 'entries']), [
-        ...params,
-        change.delta,
-      ]);
-    } else {
-      await manager.query(`UPDATE ranking_totals SET entries = entries + ? WHERE ${where}`, [
-        change.delta,
-        ...params,
-      ]);
-      await manager.query(`DELETE FROM ranking_totals WHERE ${where} AND entries <= 0`, params);
-    }
-    written++;
+  if (deltas.length) {
+    await manager.query(
+      upsertAdding(dialect, 'ranking_totals', key, [...key, 'entries'], deltas.length),
+      deltas.flatMap((d) => [
+        period,
+        subjectType,
+        d.scope_kind,
+        d.scope_id,
+        d.category,
+        d.total,
+        d.delta,
+      ]),
+    );
   }
-  return { written, deltas };
+  const emptied = deltas.filter((d) => d.delta < 0);
+  if (emptied.length) {
+    await manager.query(
+      `DELETE FROM ranking_totals WHERE period = ? AND subject_type = ? AND entries <= 0 AND (${emptied
+        .map(() => '(scope_kind = ? AND scope_id = ? AND category = ? AND total = ?)')
+        .join(' OR ')})`,
+      [
+        period,
+        subjectType,
+        ...emptied.flatMap((d) => [d.scope_kind, d.scope_id, d.category, d.total]),
+      ],
+    );
+  }
+  return deltas;
 }
 
 /** One ranking: a period, a subject type, a scope and optionally a category within it. */
