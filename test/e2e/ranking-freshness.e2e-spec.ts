@@ -133,6 +133,50 @@ describe('ranking freshness', () => {
     await randomChanges([clientOf(t, w.tokens.admin)], subjects, periods, 60, 777, async (step) => {
       if (step % 6 === 5) await readEvery();
     });
+    // Changes that move no count: renames (the order among equals), then a new category.
+    const call = clientOf(t, w.tokens.admin);
+    for (const [i, subject] of subjects.slice(0, 12).entries()) {
+      if (subject.subjectType !== 'person') continue;
+      await call('patch', `/api/people/${subject.subjectId}`, { fullName: `Ánh Số ${12 - i}` });
+      await readEvery();
+    }
+    await call('patch', `/api/people/${subjects[1].subjectId}`, { category: 'cadre' });
+    await readEvery();
+  });
+
+  it('serves a page held before a change below it with the new N, and a renamed top as renamed', async () => {
+    const call = clientOf(t, w.tokens.admin);
+    const snapshots = t.app.get(RankingSnapshotsService);
+    const approve = async (name: string, score: number) => {
+      const person = await s.person(name, w.agencyA.id);
+      const created = await call('post', '/api/evaluations', {
+        subjectType: 'person',
+        subjectId: person,
+        period: '2023-Q4',
+        values: { S: score },
+      });
+      await call('post', `/api/evaluations/${created.id}/submit`);
+      await call('post', `/api/evaluations/${created.id}/approve`);
+      return person;
+    };
+    const top = await approve('Trần Đứng Đầu', 90);
+    await approve('Lê Thứ Hai', 80);
+    await approve('Phạm Thứ Ba', 60);
+    const page = () => s.ranking(`period=2023-Q4&subjectType=person&limit=2`);
+    expect((await page()).total).toBe(3);
+    // A change below the page: its rows stay, N and topPercent follow.
+    await approve('Vũ Cuối Bảng', 50);
+    const after = await page();
+    expect(after.total).toBe(4);
+    expect(after.items.map((i: { name: string }) => i.name)).toEqual([
+      'Trần Đứng Đầu',
+      'Lê Thứ Hai',
+    ]);
+    expect(after.items.map((i: { topPercent: number }) => i.topPercent)).toEqual([25, 50]);
+    // A rename moves no count, yet the page shows it.
+    await call('patch', `/api/people/${top}`, { fullName: 'Trần Đổi Tên' });
+    await snapshots.drain();
+    expect((await page()).items[0]).toMatchObject({ name: 'Trần Đổi Tên', rank: 1 });
   });
 
   it('answers an approval once the rankings show it, however slow the ranking work', async () => {

@@ -94,7 +94,7 @@ describe('RankIndex', () => {
     for (let round = 0; round < 200; round++) {
       const totals = Array.from({ length: random(30) }, () => random(15) * 2.5);
       let index = new RankIndex(histogram(totals));
-      // A subject leaves one total and joins another (or arrives, or leaves), as syncSubject does.
+      // A subject leaves one total and joins another (or arrives, or leaves), as syncSubjects does.
       const changes = Array.from({ length: 1 + random(3) }, () => {
         const leaving = totals.length && random(3) ? totals.splice(random(totals.length), 1) : [];
         const joining = random(3) ? [random(15) * 2.5] : [];

@@ -11,6 +11,7 @@ import {
   type RankingScope,
   type ScopeKind,
   type SubjectType,
+  type TotalKey,
   type TotalsDelta,
 } from './rankings.queries';
 
@@ -35,6 +36,13 @@ export interface RankedPage {
   items: RankedEntry[];
 }
 
+/** A page held with the versions it was read (or carried) at. */
+interface HeldPage {
+  version: number;
+  previousVersion: number;
+  page: RankedPage;
+}
+
 export interface RankedHistoryItem {
   period: string;
   rank: number;
@@ -46,6 +54,9 @@ export interface RankedHistoryItem {
 /** Bounds of the caches: pages and histories by entries held, rank indexes by totals held. */
 const PAGE_CACHE_ENTRIES = 50_000;
 const INDEX_CACHE_TOTALS = 500_000;
+/** Pages held to be carried to newer versions, and the versions whose counter changes are kept. */
+const NEWEST_PAGES = 10_000;
+const RECENT_VERSIONS = 200;
 
 const scopeKey = (s: RankingScope) =>
   `${s.period}|${s.subjectType}|${s.kind}|${s.scopeId}|${s.category ?? ''}`;
@@ -69,6 +80,10 @@ export class RankingReader {
     maxSize: INDEX_CACHE_TOTALS,
     sizeCalculation: (value) => 1 + value.index.buckets,
   });
+  /** The newest page held of each scope, offset and limit, whatever its version. */
+  private readonly newestPages = new LRUCache<string, HeldPage>({ max: NEWEST_PAGES });
+  /** The totals touched by the versions this instance made lately, by ranking and version. */
+  private readonly recentlyTouched = new Map<string, Map<number, TotalKey[]>>();
 
   constructor(
     private readonly transactions: Transactions,
@@ -91,6 +106,11 @@ export class RankingReader {
     if (!cache) return this.loadPage(scope, previousPeriod, offset, limit, false);
     const hit = this.pages.get(known) as RankedPage | undefined;
     if (hit) return hit;
+    const carried = this.carried(scope, previousPeriod, offset, limit);
+    if (carried) {
+      this.pages.set(known, carried);
+      return carried;
+    }
     // One load per page and version however many read it at once: after each change, the
     // readers of a popular page would otherwise all read the same totals together.
     const loading = this.loadingPages.get(known);
@@ -152,15 +172,68 @@ export class RankingReader {
       return { page: { total: index.size, items }, versions };
     });
     if (!cache) return page;
+    const version = versions.get(scope.period) ?? 0;
+    const previousVersion = versions.get(previousPeriod) ?? 0;
     this.pages.set(
-      [
-        scopeKey(scope),
-        versions.get(scope.period) ?? 0,
-        versions.get(previousPeriod) ?? 0,
-        `${offset}|${limit}`,
-      ].join('|'),
+      [scopeKey(scope), version, previousVersion, `${offset}|${limit}`].join('|'),
       page,
     );
+    const slot = `${scopeKey(scope)}|${previousPeriod}|${offset}|${limit}`;
+    if ((this.newestPages.get(slot)?.version ?? -1) < version)
+      this.newestPages.set(slot, { version, previousVersion, page });
+    return page;
+  }
+
+  /**
+   * The page at the version this instance knows, carried from the newest page it holds when
+   * every change since touched only totals below the page: its rows and their ranks are as they
+   * were, N and topPercent are read off the scope's index. Null when that cannot be told (a
+   * change made by another instance, one at or above the page's lowest total, a page not full,
+   * a new previous period): the page is read.
+   */
+  private carried(
+    scope: RankingScope,
+    previousPeriod: string,
+    offset: number,
+    limit: number,
+  ): RankedPage | null {
+    const slot = `${scopeKey(scope)}|${previousPeriod}|${offset}|${limit}`;
+    const held = this.newestPages.get(slot);
+    const version = this.versions.get(scope.period, scope.subjectType);
+    const previousVersion = this.versions.get(previousPeriod, scope.subjectType);
+    if (!held || held.version >= version || held.previousVersion !== previousVersion) return null;
+    const items = held.page.items;
+    if (items.length < limit) return null;
+    const lowest = items[items.length - 1].total;
+    const log = this.recentlyTouched.get(`${scope.period}|${scope.subjectType}`);
+    const category = scope.category ?? '';
+    for (let step = held.version + 1; step <= version; step++) {
+      const totals = log?.get(step);
+      if (!totals) return null;
+      const touched = totals.some(
+        (d) =>
+          d.scope_kind === scope.kind &&
+          d.scope_id === scope.scopeId &&
+          d.category === category &&
+          d.total >= lowest,
+      );
+      if (touched) return null;
+    }
+    const index = this.indexes.get(scopeKey(scope));
+    if (!index || index.version !== version) return null;
+    const page: RankedPage = {
+      total: index.index.size,
+      items: items.map((item) => {
+        const rank = index.index.rankOf(item.total) ?? 0;
+        return {
+          ...item,
+          rank,
+          topPercent: topPercent(rank, index.index.size),
+          movement: movementOf(item.previousRank, rank),
+        };
+      }),
+    };
+    this.newestPages.set(slot, { version, previousVersion, page });
     return page;
   }
 
@@ -208,24 +281,35 @@ export class RankingReader {
   }
 
   /**
-   * A change this instance committed took a ranking from `version - 1` to `version`, moving the
+   * Changes this instance committed took a ranking from `version - 1` to `version`, moving the
    * counters by `deltas`: every index held at `version - 1` is brought to `version` in memory
-   * (those of scopes the change left alone keep their counts), so that reading the change costs
-   * the page's own rows, not the scope's counters again. Indexes at other versions are left to be
+   * (those of scopes the changes left alone keep their counts), so that reading the changes
+   * costs the page's own rows, not the scope's counters again; the totals they `touched` are
+   * kept a while, for pages to be carried over them. Indexes at other versions are left to be
    * read again.
    */
-  advance(period: string, subjectType: SubjectType, version: number, deltas: TotalsDelta[]): void {
-    const ranking = `${period}|${subjectType}|`;
+  advance(
+    period: string,
+    subjectType: SubjectType,
+    version: number,
+    changes: { deltas: TotalsDelta[]; touched: TotalKey[] },
+  ): void {
+    const ranking = `${period}|${subjectType}`;
+    const log = this.recentlyTouched.get(ranking) ?? new Map<number, TotalKey[]>();
+    log.set(version, changes.touched);
+    // Maps keep their order of insertion: the first key is the oldest version.
+    if (log.size > RECENT_VERSIONS) log.delete(log.keys().next().value as number);
+    this.recentlyTouched.set(ranking, log);
     const byScope = new Map<string, { total: number; delta: number }[]>();
-    for (const d of deltas) {
-      const key = `${ranking}${d.scope_kind}|${d.scope_id}|${d.category}`;
+    for (const d of changes.deltas) {
+      const key = `${ranking}|${d.scope_kind}|${d.scope_id}|${d.category}`;
       byScope.set(key, [...(byScope.get(key) ?? []), { total: d.total, delta: d.delta }]);
     }
     const advanced: [string, RankIndex][] = [];
     for (const [key, held] of this.indexes.entries()) {
-      if (!key.startsWith(ranking) || held.version !== version - 1) continue;
-      const changes = byScope.get(key);
-      if (changes) advanced.push([key, held.index.withChanges(changes)]);
+      if (!key.startsWith(`${ranking}|`) || held.version !== version - 1) continue;
+      const moves = byScope.get(key);
+      if (moves) advanced.push([key, held.index.withChanges(moves)]);
       else held.version = version;
     }
     for (const [key, index] of advanced) this.indexes.set(key, { version, index });

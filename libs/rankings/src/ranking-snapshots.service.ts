@@ -11,10 +11,16 @@ import { claimChanges, type ClaimedChange, completeChanges } from './ranking-wor
 import {
   rebuildRanking,
   type SubjectType,
-  syncSubject,
+  syncSubjects,
   takeTurn,
+  type TotalKey,
   type TotalsDelta,
 } from './rankings.queries';
+
+interface SyncedChanges {
+  deltas: TotalsDelta[];
+  touched: TotalKey[];
+}
 
 /** What the evaluations feature emits after an approval, a return or a reopening commits. */
 export interface EvaluationChangedEvent {
@@ -37,9 +43,9 @@ const CLAIM_BATCH = 100;
 
 /**
  * Keeps rankings in line with approved evaluations. Each ranked change leaves a row in
- * evaluation_changes (same transaction as the change); this service claims rows, brings the one
- * subject's ranking rows in line (syncSubject: a few rows, whatever the city's size) and
- * deletes the row in one transaction. The instance that made the change starts at once; every
+ * evaluation_changes (same transaction as the change); this service claims rows, brings their
+ * subjects' ranking rows in line (syncSubjects: a few rows each, whatever the city's size) and
+ * deletes the rows in one transaction. The instance that made the change starts at once; every
  * instance also looks every CHANGE_POLL_MS and at start-up, so a crash only delays the work.
  * A period never built is built whole (rebuildRanking), as are roll-up periods by their runs.
  */
@@ -142,26 +148,22 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     for (const changes of byRanking.values()) {
       const [{ period, subjectType }] = changes;
       const subjects = [...new Set(changes.map((change) => change.subjectId))];
-      const { version, deltas } = await withRaceRetry(() =>
+      const { version, changes: synced } = await withRaceRetry(() =>
         this.transactions.run(async (manager) => {
           const now = instantString(new Date());
           const turn = await takeTurn(manager, period, subjectType, now);
-          let synced: { version: number; deltas: TotalsDelta[] | null };
+          let synced: { version: number; changes: SyncedChanges | null };
           if (turn === null) {
-            synced = { version: await this.rebuildIn(manager, period, subjectType), deltas: null };
+            synced = { version: await this.rebuildIn(manager, period, subjectType), changes: null };
           } else {
-            const deltas: TotalsDelta[] = [];
-            for (const subjectId of subjects)
-              deltas.push(
-                ...(await syncSubject(
-                  manager,
-                  this.transactions.dialect,
-                  period,
-                  subjectType,
-                  subjectId,
-                )),
-              );
-            synced = { version: turn, deltas };
+            const changes = await syncSubjects(
+              manager,
+              this.transactions.dialect,
+              period,
+              subjectType,
+              subjects,
+            );
+            synced = { version: turn, changes };
           }
           await completeChanges(
             manager,
@@ -173,7 +175,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       this.processed += changes.length;
       // takeTurn raised the version by one in the changes' transaction: the readers' indexes of
       // the version before take the changes' counters as they are.
-      if (deltas) this.reader.advance(period, subjectType, version, deltas);
+      if (synced) this.reader.advance(period, subjectType, version, synced);
       this.versions.committed(period, subjectType, version);
     }
     return claimed.length;

@@ -204,6 +204,27 @@ export function totalsDelta(
     });
 }
 
+/** A total of one ranking scope ('' category: all). */
+export type TotalKey = Omit<TotalsDelta, 'delta'>;
+
+/**
+ * The totals on which an entry left or arrived (a rename or a move between units touches its
+ * total without changing any count): a page holding none of them is unchanged but for N.
+ */
+export function touchedTotals(
+  removed: readonly EntryState[],
+  added: readonly EntryState[],
+): TotalKey[] {
+  return [...removed, ...added].flatMap((e) =>
+    (e.category === null ? [''] : ['', e.category]).map((category) => ({
+      scope_kind: e.scope_kind,
+      scope_id: e.scope_id,
+      category,
+      total: e.total,
+    })),
+  );
+}
+
 const numberOrNull = (value: unknown): number | null => (value === null ? null : Number(value));
 
 function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number): EntryState {
@@ -220,47 +241,64 @@ function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number)
 }
 
 /**
- * Brings one subject's rows of a quarter in line with its approved evaluation (or its absence),
- * in the caller's transaction, after bumpVersion took the period's turn. Writes only what
- * differs: its own entries (at most one per scope) and the counters of the totals it left and
- * joined. Returns the counters' changes (for the readers' rank indexes).
+ * Brings some subjects' rows of a quarter in line with their approved evaluations (or their
+ * absence), in the caller's transaction, after bumpVersion or takeTurn took the period's turn.
+ * Writes only what differs: their own entries (at most one per scope) and the counters of the
+ * totals they left and joined. Set-based: the same few statements for one subject or a hundred,
+ * as the work runs while pages are read and each round trip waits its turn on the event loop.
+ * Returns the counters' changes and the totals touched (for the readers' caches).
  */
-export async function syncSubject(
+export async function syncSubjects(
   manager: EntityManager,
   dialect: Dialect,
   period: string,
   subjectType: SubjectType,
-  subjectId: number,
-): Promise<TotalsDelta[]> {
-  const [source] = (await manager.query(`${sourceOf(subjectType, false)} AND s.subject_id = ?`, [
-    period,
-    subjectId,
-  ])) as Record<string, unknown>[];
-  const wanted: EntryState[] = [];
-  if (source) {
-    wanted.push(entryOf(source, 'city', 0));
+  subjectIds: readonly number[],
+): Promise<{ deltas: TotalsDelta[]; touched: TotalKey[] }> {
+  const ids = [...new Set(subjectIds)];
+  if (ids.length === 0) return { deltas: [], touched: [] };
+  const list = ids.map(() => '?').join(', ');
+  const sources = (await manager.query(
+    `${sourceOf(subjectType, false)} AND s.subject_id IN (${list})`,
+    [period, ...ids],
+  )) as Record<string, unknown>[];
+  const wanted = new Map<number, EntryState[]>();
+  for (const source of sources) {
+    const entries = [entryOf(source, 'city', 0)];
     if (subjectType === 'person') {
-      wanted.push(entryOf(source, 'agency', Number(source.agency_id)));
-      if (source.unit_id !== null) wanted.push(entryOf(source, 'unit', Number(source.unit_id)));
+      entries.push(entryOf(source, 'agency', Number(source.agency_id)));
+      if (source.unit_id !== null) entries.push(entryOf(source, 'unit', Number(source.unit_id)));
     }
+    wanted.set(Number(source.subject_id), entries);
   }
-  const current = (
-    (await manager.query(
-      `SELECT scope_kind, scope_id, name, agency_id, unit_id, category, total, grade
-       FROM ranking_entries WHERE subject_type = ? AND subject_id = ? AND period = ?`,
-      [subjectType, subjectId, period],
-    )) as Record<string, unknown>[]
-  ).map((row) => entryOf(row, row.scope_kind as ScopeKind, Number(row.scope_id)));
-  const removed = current.filter((c) => !wanted.some((w) => sameEntry(c, w)));
-  const added = wanted.filter((w) => !current.some((c) => sameEntry(c, w)));
-  // A statement per kind of write, whatever the number of scopes: the work runs while pages are
-  // read, and each round trip waits its turn on the event loop behind them.
+  const current = new Map<number, EntryState[]>();
+  for (const row of (await manager.query(
+    `SELECT subject_id, scope_kind, scope_id, name, agency_id, unit_id, category, total, grade
+     FROM ranking_entries WHERE subject_type = ? AND period = ? AND subject_id IN (${list})`,
+    [subjectType, period, ...ids],
+  )) as Record<string, unknown>[]) {
+    const id = Number(row.subject_id);
+    current.set(id, [
+      ...(current.get(id) ?? []),
+      entryOf(row, row.scope_kind as ScopeKind, Number(row.scope_id)),
+    ]);
+  }
+  const removed: (EntryState & { subject_id: number })[] = [];
+  const added: (EntryState & { subject_id: number })[] = [];
+  for (const id of ids) {
+    const want = wanted.get(id) ?? [];
+    const have = current.get(id) ?? [];
+    for (const c of have)
+      if (!want.some((w) => sameEntry(c, w))) removed.push({ ...c, subject_id: id });
+    for (const w of want)
+      if (!have.some((c) => sameEntry(c, w))) added.push({ ...w, subject_id: id });
+  }
   if (removed.length) {
     await manager.query(
-      `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND subject_id = ? AND (${removed
-        .map(() => '(scope_kind = ? AND scope_id = ?)')
+      `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND (${removed
+        .map(() => '(subject_id = ? AND scope_kind = ? AND scope_id = ?)')
         .join(' OR ')})`,
-      [period, subjectType, subjectId, ...removed.flatMap((e) => [e.scope_kind, e.scope_id])],
+      [period, subjectType, ...removed.flatMap((e) => [e.subject_id, e.scope_kind, e.scope_id])],
     );
   }
   if (added.length) {
@@ -273,7 +311,7 @@ export async function syncSubject(
         subjectType,
         e.scope_kind,
         e.scope_id,
-        subjectId,
+        e.subject_id,
         e.name,
         e.agency_id,
         e.unit_id,
@@ -314,7 +352,7 @@ export async function syncSubject(
       ],
     );
   }
-  return deltas;
+  return { deltas, touched: touchedTotals(removed, added) };
 }
 
 /** One ranking: a period, a subject type, a scope and optionally a category within it. */

@@ -1,4 +1,4 @@
-import { type EntryState, totalsDelta } from './rankings.queries';
+import { type EntryState, totalsDelta, touchedTotals } from './rankings.queries';
 
 const entry = (over: Partial<EntryState>): EntryState => ({
   scope_kind: 'city',
@@ -56,6 +56,33 @@ describe('totalsDelta', () => {
         d.total,
         d.delta,
       ]),
+    ).toEqual(expected);
+  });
+});
+
+describe('touchedTotals', () => {
+  it.each<[string, EntryState[], EntryState[], [string, number, string, number][]]>([
+    ['nothing changes', [], [], []],
+    [
+      'a rename touches its total in its scope and its category, though no count moves',
+      [entry({})],
+      [entry({ name: 'Bình' })],
+      [
+        ['city', 0, '', 80],
+        ['city', 0, 'cadre', 80],
+        ['city', 0, '', 80],
+        ['city', 0, 'cadre', 80],
+      ],
+    ],
+    [
+      'a subject without a category touches its scope only',
+      [],
+      [entry({ category: null, scope_kind: 'unit', scope_id: 4, total: 70 })],
+      [['unit', 4, '', 70]],
+    ],
+  ])('%s', (_, removed, added, expected) => {
+    expect(
+      touchedTotals(removed, added).map((t) => [t.scope_kind, t.scope_id, t.category, t.total]),
     ).toEqual(expected);
   });
 });
