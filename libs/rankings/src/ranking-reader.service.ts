@@ -54,8 +54,8 @@ export interface RankedHistoryItem {
 /** Bounds of the caches: pages and histories by entries held, rank indexes by totals held. */
 const PAGE_CACHE_ENTRIES = 50_000;
 const INDEX_CACHE_TOTALS = 500_000;
-/** Pages held to be carried to newer versions, and the versions whose counter changes are kept. */
-const NEWEST_PAGES = 10_000;
+/** Pages held to be carried to newer versions (by entries held), and versions of touched totals kept. */
+const NEWEST_PAGE_ENTRIES = 20_000;
 const RECENT_VERSIONS = 200;
 
 const scopeKey = (s: RankingScope) =>
@@ -81,7 +81,10 @@ export class RankingReader {
     sizeCalculation: (value) => 1 + value.index.buckets,
   });
   /** The newest page held of each scope, offset and limit, whatever its version. */
-  private readonly newestPages = new LRUCache<string, HeldPage>({ max: NEWEST_PAGES });
+  private readonly newestPages = new LRUCache<string, HeldPage>({
+    maxSize: NEWEST_PAGE_ENTRIES,
+    sizeCalculation: (held) => 1 + held.page.items.length,
+  });
   /** The totals touched by the versions this instance made lately, by ranking and version. */
   private readonly recentlyTouched = new Map<string, Map<number, TotalKey[]>>();
 
