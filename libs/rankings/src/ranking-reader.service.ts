@@ -11,8 +11,8 @@ import {
   type RankingScope,
   type ScopeKind,
   type SubjectType,
+  type SyncedTotals,
   type TotalKey,
-  type TotalsDelta,
 } from './rankings.queries';
 
 /** An entry of a ranking with its rank (SPEC §6). */
@@ -60,6 +60,20 @@ const RECENT_VERSIONS = 200;
 
 const scopeKey = (s: RankingScope) =>
   `${s.period}|${s.subjectType}|${s.kind}|${s.scopeId}|${s.category ?? ''}`;
+
+/** Where newestPages holds a page: its scope, previous period, offset and limit. */
+const slotOf = (scope: RankingScope, previousPeriod: string, offset: number, limit: number) =>
+  `${scopeKey(scope)}|${previousPeriod}|${offset}|${limit}`;
+
+/** An entry's rank, topPercent and movement, read off its scope's index (SPEC §6). */
+function placeOf(index: RankIndex, total: number, previousRank: number | null) {
+  const rank = index.rankOf(total) ?? 0;
+  return {
+    rank,
+    topPercent: topPercent(rank, index.size),
+    movement: movementOf(previousRank, rank),
+  };
+}
 
 /**
  * Reads rankings: a page is a range of totals found with the scope's RankIndex, its ranks and
@@ -153,11 +167,11 @@ export class RankingReader {
         : null;
       const items = rows.map((row): RankedEntry => {
         const total = Number(row.total);
-        const rank = index.rankOf(total) ?? 0;
         const previousRank =
           previous && row.previous_total !== null
             ? previous.rankOf(Number(row.previous_total))
             : null;
+        const { rank, ...place } = placeOf(index, total, previousRank);
         return {
           rank,
           subjectId: Number(row.subject_id),
@@ -167,9 +181,9 @@ export class RankingReader {
           category: row.category,
           total,
           grade: row.grade,
-          topPercent: topPercent(rank, index.size),
+          topPercent: place.topPercent,
           previousRank,
-          movement: movementOf(previousRank, rank),
+          movement: place.movement,
         };
       });
       return { page: { total: index.size, items }, versions };
@@ -181,7 +195,7 @@ export class RankingReader {
       [scopeKey(scope), version, previousVersion, `${offset}|${limit}`].join('|'),
       page,
     );
-    const slot = `${scopeKey(scope)}|${previousPeriod}|${offset}|${limit}`;
+    const slot = slotOf(scope, previousPeriod, offset, limit);
     if ((this.newestPages.get(slot)?.version ?? -1) < version)
       this.newestPages.set(slot, { version, previousVersion, page });
     return page;
@@ -200,7 +214,7 @@ export class RankingReader {
     offset: number,
     limit: number,
   ): RankedPage | null {
-    const slot = `${scopeKey(scope)}|${previousPeriod}|${offset}|${limit}`;
+    const slot = slotOf(scope, previousPeriod, offset, limit);
     const held = this.newestPages.get(slot);
     const version = this.versions.get(scope.period, scope.subjectType);
     const previousVersion = this.versions.get(previousPeriod, scope.subjectType);
@@ -226,15 +240,10 @@ export class RankingReader {
     if (!index || index.version !== version) return null;
     const page: RankedPage = {
       total: index.index.size,
-      items: items.map((item) => {
-        const rank = index.index.rankOf(item.total) ?? 0;
-        return {
-          ...item,
-          rank,
-          topPercent: topPercent(rank, index.index.size),
-          movement: movementOf(item.previousRank, rank),
-        };
-      }),
+      items: items.map((item) => ({
+        ...item,
+        ...placeOf(index.index, item.total, item.previousRank),
+      })),
     };
     this.newestPages.set(slot, { version, previousVersion, page });
     return page;
@@ -291,12 +300,7 @@ export class RankingReader {
    * kept a while, for pages to be carried over them. Indexes at other versions are left to be
    * read again.
    */
-  advance(
-    period: string,
-    subjectType: SubjectType,
-    version: number,
-    changes: { deltas: TotalsDelta[]; touched: TotalKey[] },
-  ): void {
+  advance(period: string, subjectType: SubjectType, version: number, changes: SyncedTotals): void {
     const ranking = `${period}|${subjectType}`;
     const log = this.recentlyTouched.get(ranking) ?? new Map<number, TotalKey[]>();
     log.set(version, changes.touched);

@@ -13,14 +13,8 @@ import {
   type SubjectType,
   syncSubjects,
   takeTurn,
-  type TotalKey,
-  type TotalsDelta,
+  type SyncedTotals,
 } from './rankings.queries';
-
-interface SyncedChanges {
-  deltas: TotalsDelta[];
-  touched: TotalKey[];
-}
 
 /** What the evaluations feature emits after an approval, a return or a reopening commits. */
 export interface EvaluationChangedEvent {
@@ -147,23 +141,22 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     }
     for (const changes of byRanking.values()) {
       const [{ period, subjectType }] = changes;
-      const subjects = [...new Set(changes.map((change) => change.subjectId))];
-      const { version, changes: synced } = await withRaceRetry(() =>
+      const { version, totals } = await withRaceRetry(() =>
         this.transactions.run(async (manager) => {
           const now = instantString(new Date());
           const turn = await takeTurn(manager, period, subjectType, now);
-          let synced: { version: number; changes: SyncedChanges | null };
+          let synced: { version: number; totals: SyncedTotals | null };
           if (turn === null) {
-            synced = { version: await this.rebuildIn(manager, period, subjectType), changes: null };
+            synced = { version: await this.rebuildIn(manager, period, subjectType), totals: null };
           } else {
-            const changes = await syncSubjects(
+            const totals = await syncSubjects(
               manager,
               this.transactions.dialect,
               period,
               subjectType,
-              subjects,
+              changes.map((change) => change.subjectId),
             );
-            synced = { version: turn, changes };
+            synced = { version: turn, totals };
           }
           await completeChanges(
             manager,
@@ -175,7 +168,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       this.processed += changes.length;
       // takeTurn raised the version by one in the changes' transaction: the readers' indexes of
       // the version before take the changes' counters as they are.
-      if (synced) this.reader.advance(period, subjectType, version, synced);
+      if (totals) this.reader.advance(period, subjectType, version, totals);
       this.versions.committed(period, subjectType, version);
     }
     return claimed.length;

@@ -225,6 +225,12 @@ export function touchedTotals(
   );
 }
 
+/** What a sync moved: the counters' changes, and every total an entry left or arrived on. */
+export interface SyncedTotals {
+  deltas: TotalsDelta[];
+  touched: TotalKey[];
+}
+
 const numberOrNull = (value: unknown): number | null => (value === null ? null : Number(value));
 
 function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number): EntryState {
@@ -254,7 +260,7 @@ export async function syncSubjects(
   period: string,
   subjectType: SubjectType,
   subjectIds: readonly number[],
-): Promise<{ deltas: TotalsDelta[]; touched: TotalKey[] }> {
+): Promise<SyncedTotals> {
   const ids = [...new Set(subjectIds)];
   if (ids.length === 0) return { deltas: [], touched: [] };
   const list = ids.map(() => '?').join(', ');
