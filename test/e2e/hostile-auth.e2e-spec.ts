@@ -202,6 +202,32 @@ describe('hostile sign-in', () => {
       expect(endless.body.code).toBe('UNAUTHENTICATED');
     });
 
+    it('refuses a token that worked once it has expired', async () => {
+      const { id } = await createUser(t, admin, 'short.lived');
+      const claims = { sub: id, ver: 0, role: 'inspector', agencyId: null };
+      const options = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
+      // Expires at the next whole second but one: verified (and held as verified) before that.
+      const exp = Math.floor(Date.now() / 1000) + 2;
+      const token = jwt.sign({ ...claims, exp }, secret, options);
+      expect((await me(token)).status).toBe(200);
+      expect((await me(token)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+      const expired = await me(token);
+      expect(expired.status).toBe(401);
+      expect(expired.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a token whose signature was altered after the same token was accepted', async () => {
+      const { id } = await createUser(t, admin, 'altered.sig');
+      const claims = { sub: id, ver: 0, role: 'inspector', agencyId: null };
+      const options = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
+      const token = jwt.sign(claims, secret, { ...options, expiresIn: 60 });
+      expect((await me(token)).status).toBe(200);
+      const [head, body, signature] = token.split('.');
+      const flipped = signature[0] === 'A' ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+      expect((await me(`${head}.${body}.${flipped}`)).status).toBe(401);
+    });
+
     it.each([
       ['a password change', { password: 'another-password-456' }],
       ['a role change', { role: 'nominator' }],

@@ -123,7 +123,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   /** Claims a batch and does its work; the number of changes claimed. */
   private async drainBatch(): Promise<number> {
     const now = new Date();
-    const claimed = await this.transactions.run((manager) =>
+    const claimed = await this.transactions.runStatements((manager) =>
       claimChanges(
         manager,
         this.instance,
@@ -144,7 +144,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       const { version, totals } = await withRaceRetry(() =>
         this.transactions.run(async (manager) => {
           const now = instantString(new Date());
-          const turn = await takeTurn(manager, period, subjectType, now);
+          const turn = await takeTurn(manager, this.transactions.dialect, period, subjectType, now);
           let synced: { version: number; totals: SyncedTotals | null };
           if (turn === null) {
             synced = { version: await this.rebuildIn(manager, period, subjectType), totals: null };

@@ -14,9 +14,10 @@ export interface ClaimedChange {
 
 /**
  * Claims up to `limit` unclaimed changes (or changes whose claim ran out: their instance died)
- * for `instance` until `until`, oldest first, in the caller's transaction. Two instances never
- * both get a row: the UPDATE re-checks the claim under the row lock (MariaDB), or runs alone
- * (SQLite's single writer).
+ * for `instance` until `until`, oldest first. Each statement is atomic on its own (no transaction
+ * needed): two instances never both get a row, as the UPDATE re-checks the claim under the row
+ * lock (MariaDB) or runs alone (SQLite's single writer). Usually two round trips: the candidates,
+ * then their claim; a third only when another instance took some of them in between.
  */
 export async function claimChanges(
   manager: EntityManager,
@@ -26,28 +27,40 @@ export async function claimChanges(
   limit: number,
 ): Promise<ClaimedChange[]> {
   const open = '(claimed_until IS NULL OR claimed_until < ?)';
+  const columns = 'id, period, subject_type, subject_id';
   const candidates = (await manager.query(
-    `SELECT id FROM evaluation_changes WHERE ${open} ORDER BY id LIMIT ${Number(limit)}`,
+    `SELECT ${columns} FROM evaluation_changes WHERE ${open} ORDER BY id LIMIT ${Number(limit)}`,
     [now],
-  )) as { id: number | string }[];
+  )) as ChangeRow[];
   if (candidates.length === 0) return [];
   const ids = candidates.map((row) => Number(row.id));
   const list = ids.map(() => '?').join(', ');
-  await manager.query(
+  // MariaDB answers an UPDATE with its count of rows; SQLite's driver does not (then: read them).
+  const answer = (await manager.query(
     `UPDATE evaluation_changes SET claimed_by = ?, claimed_until = ? WHERE id IN (${list}) AND ${open}`,
     [instance, until, ...ids, now],
-  );
-  const rows = (await manager.query(
-    `SELECT id, period, subject_type, subject_id FROM evaluation_changes
-     WHERE id IN (${list}) AND claimed_by = ? AND claimed_until = ? ORDER BY id`,
-    [...ids, instance, until],
-  )) as { id: number | string; period: string; subject_type: SubjectType; subject_id: number }[];
+  )) as { affectedRows?: number } | null;
+  const rows =
+    answer?.affectedRows === candidates.length
+      ? candidates
+      : ((await manager.query(
+          `SELECT ${columns} FROM evaluation_changes
+           WHERE id IN (${list}) AND claimed_by = ? AND claimed_until = ? ORDER BY id`,
+          [...ids, instance, until],
+        )) as ChangeRow[]);
   return rows.map((row) => ({
     id: Number(row.id),
     period: row.period,
     subjectType: row.subject_type,
     subjectId: Number(row.subject_id),
   }));
+}
+
+interface ChangeRow {
+  id: number | string;
+  period: string;
+  subject_type: SubjectType;
+  subject_id: number | string;
 }
 
 /** Deletes changes whose work is done, in the transaction that did it. */

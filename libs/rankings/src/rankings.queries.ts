@@ -78,21 +78,29 @@ export async function bumpVersion(
 
 /**
  * Like bumpVersion, for a ranking that must already exist: null (and nothing written) when the
- * period was never built, whose first build then covers the change.
+ * period was never built, whose first build then covers the change. One statement: the work runs
+ * while pages are read, and each round trip waits its turn on the event loop.
  */
 export async function takeTurn(
   manager: EntityManager,
+  dialect: Dialect,
   period: string,
   subjectType: SubjectType,
   now: string,
 ): Promise<number | null> {
-  await manager.query(
-    'UPDATE ranking_snapshots SET version = version + 1, refreshed_at = ? WHERE period = ? AND subject_type = ?',
-    [now, period, subjectType],
-  );
+  const params = [now, period, subjectType];
+  const where = 'WHERE period = ? AND subject_type = ?';
+  if (dialect === 'mysql') {
+    // LAST_INSERT_ID(expr) hands the new version back in the statement's own answer.
+    const answer = (await manager.query(
+      `UPDATE ranking_snapshots SET version = LAST_INSERT_ID(version + 1), refreshed_at = ? ${where}`,
+      params,
+    )) as { affectedRows: number; insertId: number | string };
+    return answer.affectedRows ? Number(answer.insertId) : null;
+  }
   const [row] = (await manager.query(
-    'SELECT version FROM ranking_snapshots WHERE period = ? AND subject_type = ?',
-    [period, subjectType],
+    `UPDATE ranking_snapshots SET version = version + 1, refreshed_at = ? ${where} RETURNING version`,
+    params,
   )) as { version: number | string }[];
   return row ? Number(row.version) : null;
 }

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { LRUCache } from 'lru-cache';
 import { THIDUA_DEFAULTS } from '@app/config';
 import { Forbidden, Unauthenticated } from '../errors/domain-errors';
 import type { Actor } from './actor';
@@ -17,6 +18,8 @@ interface AccessPayload {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+/** Tokens whose signature and claims were checked; a city has a few thousand sessions. */
+const VERIFIED_TOKENS = 10_000;
 
 /**
  * The one gate of every route: a valid bearer token (or, on a download route, a download
@@ -33,6 +36,15 @@ export class AccessGuard implements CanActivate {
     private readonly tickets: DownloadTickets,
     private readonly actors: ActiveActors,
   ) {}
+
+  /**
+   * The claims of tokens already verified, by the token's exact text, until the token expires:
+   * the same bytes under the same key verify the same way, and a page read repeats its token.
+   * Whether the account may still use it is asked of ActiveActors on every request.
+   */
+  private readonly verified = new LRUCache<string, { sub: number; ver: number; exp: number }>({
+    max: VERIFIED_TOKENS,
+  });
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -61,6 +73,16 @@ export class AccessGuard implements CanActivate {
   private async actorOfToken(header: string | undefined): Promise<Omit<Actor, 'requestId'>> {
     const token = BEARER.exec(header ?? '')?.[1];
     if (!token) throw new Unauthenticated();
+    let claims = this.verified.get(token);
+    if (!claims || claims.exp * 1000 <= Date.now()) {
+      this.verified.delete(token);
+      claims = await this.verify(token);
+      this.verified.set(token, claims);
+    }
+    return this.actors.find(claims.sub, claims.ver);
+  }
+
+  private async verify(token: string): Promise<{ sub: number; ver: number; exp: number }> {
     let payload: AccessPayload;
     try {
       payload = await this.jwt.verifyAsync<AccessPayload & object>(token, {
@@ -75,6 +97,6 @@ export class AccessGuard implements CanActivate {
     if (typeof payload.exp !== 'number') throw new Unauthenticated('The token has no expiry');
     if (typeof payload.sub !== 'number' || typeof payload.ver !== 'number')
       throw new Unauthenticated('The account is unknown or disabled');
-    return this.actors.find(payload.sub, payload.ver);
+    return { sub: payload.sub, ver: payload.ver, exp: payload.exp };
   }
 }

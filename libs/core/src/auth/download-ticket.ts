@@ -33,6 +33,7 @@ export function ticketPathOf(url: string): string {
 
 /** A URL with its ticket masked, for the request log. */
 export function withoutTicket(url: string): string {
+  if (!url.includes('ticket=')) return url;
   return url.replace(/([?&]ticket=)[^&#]*/g, '$1[Redacted]');
 }
 

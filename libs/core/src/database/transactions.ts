@@ -44,6 +44,15 @@ export class Transactions {
     return next;
   }
 
+  /**
+   * Work whose statements are each atomic on their own: on MySQL they run without a transaction
+   * (BEGIN and COMMIT would be two more round trips), on SQLite queued like a transaction, as its
+   * one connection must not run them inside another use case's transaction.
+   */
+  runStatements<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dialect === 'mysql' ? work(this.dataSource.manager) : this.run(work);
+  }
+
   private async runRetryingDeadlocks<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -346,7 +346,19 @@ export class EvaluationsService {
         entity.approvedAt = null;
         entity.approvedBy = null;
       }
-      await manager.getRepository(EvaluationEntity).save(entity);
+      // An update of the moved columns, not save(), which would read the row again first.
+      await manager.getRepository(EvaluationEntity).update(
+        { id: entity.id },
+        {
+          status: entity.status,
+          version: entity.version,
+          updatedAt: entity.updatedAt,
+          submittedAt: entity.submittedAt,
+          returnReason: entity.returnReason,
+          approvedAt: entity.approvedAt,
+          approvedBy: entity.approvedBy,
+        },
+      );
       await this.audit.record(manager, actor, {
         action,
         entity: 'evaluation',

@@ -40,6 +40,9 @@ export function assertQuarter(key: unknown, field = 'period'): asserts key is st
 
 @Injectable()
 export class PeriodsService {
+  /** Quarters known to be recorded (committed): a period row is never deleted. */
+  private readonly recorded = new Set<string>();
+
   constructor(
     @InjectRepository(PeriodEntity) private readonly periods: Repository<PeriodEntity>,
     private readonly transactions: Transactions,
@@ -80,17 +83,26 @@ export class PeriodsService {
     if (status === 'closed') throw new PeriodClosed(key);
   }
 
-  /** Records every quarter of `keys` that is not known yet, open; one statement. */
+  /**
+   * Records every quarter of `keys` that is not known yet, open; one statement, skipped for the
+   * quarters this instance knows are recorded (each change checks its quarter: one round trip
+   * less, while pages are read and each round trip waits its turn on the event loop).
+   */
   async ensureAll(manager: EntityManager, keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
+    const unknown = keys.filter((key) => !this.recorded.has(key));
+    if (unknown.length === 0) return;
     const now = new Date();
-    await manager
+    const result = await manager
       .createQueryBuilder()
       .insert()
       .into(PeriodEntity)
-      .values(keys.map((key) => ({ key, status: 'open' as const, updatedAt: now })))
+      .values(unknown.map((key) => ({ key, status: 'open' as const, updatedAt: now })))
       .orIgnore()
       .execute();
+    // MariaDB says how many rows were new. None: every row was there and committed (a row that
+    // another transaction was still inserting made this one wait for its end), so it stays.
+    if ((result.raw as { affectedRows?: number } | undefined)?.affectedRows === 0)
+      for (const key of unknown) this.recorded.add(key);
   }
 
   async close(actor: Actor, key: string): Promise<PeriodView> {
