@@ -369,6 +369,17 @@ export async function syncSubjects(
   return { deltas, touched: touchedTotals(removed, added) };
 }
 
+/** A person's agency, or undefined when there is no such person. */
+export async function agencyOfPerson(
+  manager: EntityManager,
+  personId: number,
+): Promise<number | undefined> {
+  const [row] = (await manager.query('SELECT agency_id FROM people WHERE id = ?', [personId])) as {
+    agency_id: number | string;
+  }[];
+  return row ? Number(row.agency_id) : undefined;
+}
+
 /** One ranking: a period, a subject type, a scope and optionally a category within it. */
 export interface RankingScope {
   period: string;

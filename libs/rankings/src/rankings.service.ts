@@ -9,7 +9,7 @@ import {
   Transactions,
   ValidationFailed,
 } from '@app/core';
-import { AgencyEntity, PersonEntity, UnitEntity } from '@app/org';
+import { AgencyEntity, UnitEntity } from '@app/org';
 import {
   RankingHistoryQueryDto,
   RankingHistoryView,
@@ -20,7 +20,12 @@ import { historyOrder } from './history-order';
 import { parsePeriod, previousPeriod } from '@app/domain';
 import { RankingSnapshotsService } from './ranking-snapshots.service';
 import { RankingReader } from './ranking-reader.service';
-import type { RankingScope, ScopeKind, SubjectType } from './rankings.queries';
+import {
+  agencyOfPerson,
+  type RankingScope,
+  type ScopeKind,
+  type SubjectType,
+} from './rankings.queries';
 
 /** A subject's place in one period's ranking; nulls when it was not ranked then. */
 export interface PeriodRank {
@@ -82,9 +87,10 @@ export class RankingsService {
       if (!(await manager.getRepository(AgencyEntity).existsBy({ id: query.subjectId })))
         throw new NotFound('Agency', query.subjectId);
     } else {
-      const person = await manager.getRepository(PersonEntity).findOneBy({ id: query.subjectId });
-      if (!person) throw new NotFound('Person', query.subjectId);
-      assertInScope(actor, person.agencyId);
+      // One indexed read of the agency, no entity built: a history is read often (a dashboard).
+      const agencyId = await agencyOfPerson(manager, query.subjectId);
+      if (agencyId === undefined) throw new NotFound('Person', query.subjectId);
+      assertInScope(actor, agencyId);
       kind = query.scope ?? 'agency';
       if (kind === 'city' && !isCityWide(actor))
         throw new Forbidden('City-wide rankings of people are read by city-wide roles only');
