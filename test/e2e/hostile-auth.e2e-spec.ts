@@ -186,6 +186,13 @@ describe('hostile sign-in', () => {
     const me = (token: string) =>
       t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
+    const signing = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
+    /** The claims of an access token of a new inspector, as the API would sign them. */
+    async function claimsOfNewUser(username: string) {
+      const { id } = await createUser(t, admin, username);
+      return { sub: id, ver: 0, role: 'inspector', agencyId: null };
+    }
+
     async function signIn(username: string) {
       const response = await loginFrom(t, '127.0.9.1', username, TEST_PASSWORD);
       expect(response.status).toBe(200);
@@ -193,22 +200,18 @@ describe('hostile sign-in', () => {
     }
 
     it('refuses a correctly signed token without an expiry', async () => {
-      const { id } = await createUser(t, admin, 'no.expiry');
-      const claims = { sub: id, ver: 0, role: 'inspector', agencyId: null };
-      const options = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
-      expect((await me(jwt.sign(claims, secret, { ...options, expiresIn: 60 }))).status).toBe(200);
-      const endless = await me(jwt.sign(claims, secret, options));
+      const claims = await claimsOfNewUser('no.expiry');
+      expect((await me(jwt.sign(claims, secret, { ...signing, expiresIn: 60 }))).status).toBe(200);
+      const endless = await me(jwt.sign(claims, secret, signing));
       expect(endless.status).toBe(401);
       expect(endless.body.code).toBe('UNAUTHENTICATED');
     });
 
     it('refuses a token that worked once it has expired', async () => {
-      const { id } = await createUser(t, admin, 'short.lived');
-      const claims = { sub: id, ver: 0, role: 'inspector', agencyId: null };
-      const options = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
+      const claims = await claimsOfNewUser('short.lived');
       // Expires at the next whole second but one: verified (and held as verified) before that.
       const exp = Math.floor(Date.now() / 1000) + 2;
-      const token = jwt.sign({ ...claims, exp }, secret, options);
+      const token = jwt.sign({ ...claims, exp }, secret, signing);
       expect((await me(token)).status).toBe(200);
       expect((await me(token)).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
@@ -218,10 +221,8 @@ describe('hostile sign-in', () => {
     });
 
     it('refuses a token whose signature was altered after the same token was accepted', async () => {
-      const { id } = await createUser(t, admin, 'altered.sig');
-      const claims = { sub: id, ver: 0, role: 'inspector', agencyId: null };
-      const options = { algorithm: 'HS256', issuer: 'thidua', audience: 'thidua-api' } as const;
-      const token = jwt.sign(claims, secret, { ...options, expiresIn: 60 });
+      const claims = await claimsOfNewUser('altered.sig');
+      const token = jwt.sign(claims, secret, { ...signing, expiresIn: 60 });
       expect((await me(token)).status).toBe(200);
       const [head, body, signature] = token.split('.');
       const flipped = signature[0] === 'A' ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
