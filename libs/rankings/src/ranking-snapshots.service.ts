@@ -57,9 +57,6 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   private waiters: { until: number; resolve: () => void; timer: NodeJS.Timeout }[] = [];
   private draining: Promise<void> | null = null;
   private drainAgain = false;
-  /** While a batch is worked: the claim of the next one, made as soon as a change is told. */
-  private working = false;
-  private nextClaim: Promise<{ told: number; changes: ClaimedChange[] }> | null = null;
   private readonly builds = new Map<string, Promise<void>>();
   private backfill: Promise<void> = Promise.resolve();
   private buildChain: Promise<unknown> = Promise.resolve();
@@ -89,44 +86,33 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
   }
 
   /**
-   * Works off every claimable change, then resolves. One drain at a time per instance, working
-   * one batch at a time; a change told while a batch is worked has its claim made at once, so
-   * that the claim's round trips overlap the work instead of following it.
+   * Works off every claimable change, then resolves. One drain at a time per instance; a call
+   * during a drain makes it look again before it ends.
    */
   drain(): Promise<void> {
     if (this.draining) {
       this.drainAgain = true;
-      if (this.working) this.nextClaim ??= this.claimBatch();
       return this.draining;
     }
     const run = (async () => {
       try {
-        this.nextClaim = this.claimBatch();
-        while (this.nextClaim && !this.closed) {
+        do {
           this.drainAgain = false;
-          const { told, changes } = await this.nextClaim;
-          this.nextClaim = null;
-          this.working = true;
-          try {
-            await this.workBatch(changes);
-          } finally {
-            this.working = false;
+          for (;;) {
+            // Every change told by now has committed its row: a claim that did not fill its
+            // batch took all of them left (the rest are another instance's), so once its work
+            // is done they are. During a burst, each batch ends the waits it can.
+            const told = this.told;
+            const claimed = await this.drainBatch();
+            if (claimed < CLAIM_BATCH) this.finished(told);
+            // Changes told since start another round (drainAgain); other instances' leftovers
+            // are found by the poll.
+            if (claimed < CLAIM_BATCH || this.closed) break;
           }
-          // Every change told by `told` had committed its row before the claim: a claim that
-          // did not fill its batch took all of them left (the rest are another instance's), so
-          // once its work (and the batches' before it) is done, they are. During a burst, each
-          // batch ends the waits it can.
-          const full = changes.length === CLAIM_BATCH;
-          if (!full) this.finished(told);
-          // Changes told since (drainAgain) or left over (a full batch) make another round;
-          // other instances' leftovers are found by the poll.
-          if (!this.nextClaim && (full || this.drainAgain)) this.nextClaim = this.claimBatch();
-        }
+        } while (this.drainAgain && !this.closed);
       } catch (error) {
         this.logger.error(`Ranking work failed: ${String(error)}`);
       } finally {
-        this.nextClaim = null;
-        this.working = false;
         this.draining = null;
       }
     })();
@@ -134,28 +120,18 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     return run;
   }
 
-  /** Claims a batch of changes, noting how many changes were told before it began. */
-  private claimBatch(): Promise<{ told: number; changes: ClaimedChange[] }> {
-    const told = this.told;
+  /** Claims a batch and does its work; the number of changes claimed. */
+  private async drainBatch(): Promise<number> {
     const now = new Date();
-    const claim = this.transactions
-      .runStatements((manager) =>
-        claimChanges(
-          manager,
-          this.instance,
-          instantString(now),
-          instantString(new Date(now.getTime() + CLAIM_LEASE_MS)),
-          CLAIM_BATCH,
-        ),
-      )
-      .then((changes) => ({ told, changes }));
-    // Awaited by the drain's loop, unless the work before it failed: never left unhandled.
-    claim.catch(() => undefined);
-    return claim;
-  }
-
-  /** Does the work of claimed changes: one transaction and one new version per ranking. */
-  private async workBatch(claimed: readonly ClaimedChange[]): Promise<void> {
+    const claimed = await this.transactions.runStatements((manager) =>
+      claimChanges(
+        manager,
+        this.instance,
+        instantString(now),
+        instantString(new Date(now.getTime() + CLAIM_LEASE_MS)),
+        CLAIM_BATCH,
+      ),
+    );
     // The changes of one ranking are worked off in one transaction and one turn (a burst's
     // batch commits once); a subject changed twice is synced once, to its latest state.
     const byRanking = new Map<string, ClaimedChange[]>();
@@ -195,6 +171,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       if (totals) this.reader.advance(period, subjectType, version, totals);
       this.versions.committed(period, subjectType, version);
     }
+    return claimed.length;
   }
 
   /**
