@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '@app/core';
 import { movementOf, RankIndex, topPercent } from '@app/domain';
+import { groupBy } from './group-by';
 import { RankingVersions } from './ranking-versions.service';
 import {
   readHistory,
@@ -307,11 +308,10 @@ export class RankingReader {
     // Maps keep their order of insertion: the first key is the oldest version.
     if (log.size > RECENT_VERSIONS) log.delete(log.keys().next().value as number);
     this.recentlyTouched.set(ranking, log);
-    const byScope = new Map<string, { total: number; delta: number }[]>();
-    for (const d of changes.deltas) {
-      const key = `${ranking}|${d.scope_kind}|${d.scope_id}|${d.category}`;
-      byScope.set(key, [...(byScope.get(key) ?? []), { total: d.total, delta: d.delta }]);
-    }
+    const byScope = groupBy(
+      changes.deltas,
+      (d) => `${ranking}|${d.scope_kind}|${d.scope_id}|${d.category}`,
+    );
     const advanced: [string, RankIndex][] = [];
     for (const [key, held] of this.indexes.entries()) {
       if (!key.startsWith(`${ranking}|`) || held.version !== version - 1) continue;

@@ -5,9 +5,10 @@ import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '@app/core';
 import { parsePeriod } from '@app/domain';
+import { groupBy } from './group-by';
 import { RankingReader } from './ranking-reader.service';
 import { RankingVersions } from './ranking-versions.service';
-import { claimChanges, type ClaimedChange, completeChanges } from './ranking-work.queries';
+import { claimChanges, completeChanges } from './ranking-work.queries';
 import {
   rebuildRanking,
   type SubjectType,
@@ -134,11 +135,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     );
     // The changes of one ranking are worked off in one transaction and one turn (a burst's
     // batch commits once); a subject changed twice is synced once, to its latest state.
-    const byRanking = new Map<string, ClaimedChange[]>();
-    for (const change of claimed) {
-      const key = `${change.period}|${change.subjectType}`;
-      byRanking.set(key, [...(byRanking.get(key) ?? []), change]);
-    }
+    const byRanking = groupBy(claimed, (change) => `${change.period}|${change.subjectType}`);
     for (const changes of byRanking.values()) {
       const [{ period, subjectType }] = changes;
       const { version, totals } = await withRaceRetry(() =>

@@ -1,6 +1,7 @@
 import type { Dialect } from '@app/core';
 import type { TotalCount } from '@app/domain';
 import type { EntityManager } from 'typeorm';
+import { groupBy } from './group-by';
 
 // Set-based SQL of the ranking tables. ranking_entries holds one row per subject and scope it is
 // ranked in, without ranks: ranks come from ranking_totals (how many entries have each total), so
@@ -285,18 +286,17 @@ export async function syncSubjects(
     }
     wanted.set(Number(source.subject_id), entries);
   }
-  const current = new Map<number, EntryState[]>();
-  for (const row of (await manager.query(
+  const currentRows = (await manager.query(
     `SELECT subject_id, scope_kind, scope_id, name, agency_id, unit_id, category, total, grade
      FROM ranking_entries WHERE subject_type = ? AND period = ? AND subject_id IN (${list})`,
     [subjectType, period, ...ids],
-  )) as Record<string, unknown>[]) {
-    const id = Number(row.subject_id);
-    current.set(id, [
-      ...(current.get(id) ?? []),
-      entryOf(row, row.scope_kind as ScopeKind, Number(row.scope_id)),
-    ]);
-  }
+  )) as Record<string, unknown>[];
+  const current = new Map(
+    [...groupBy(currentRows, (row) => Number(row.subject_id))].map(([id, rows]) => [
+      id,
+      rows.map((row) => entryOf(row, row.scope_kind as ScopeKind, Number(row.scope_id))),
+    ]),
+  );
   const removed: (EntryState & { subject_id: number })[] = [];
   const added: (EntryState & { subject_id: number })[] = [];
   for (const id of ids) {
