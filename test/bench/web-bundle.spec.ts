@@ -47,6 +47,19 @@ describe('the JavaScript a route needs (web benchmark)', () => {
     ]);
   });
 
+  it("with its lazy parts, follows the named modules' dynamic imports, not the entry's", () => {
+    expect(
+      filesOfRoute(manifest, ['src/features/a/APage.tsx'], { withLazyParts: true }).sort(),
+    ).toEqual([
+      'assets/APage.js',
+      'assets/Heavy.js',
+      'assets/antd.js',
+      'assets/charts.js',
+      'assets/index.js',
+      'assets/react.js',
+    ]);
+  });
+
   it('refuses a module the build does not have', () => {
     expect(() => filesOfRoute(manifest, ['src/missing.tsx'])).toThrow(/no chunk src\/missing/);
   });

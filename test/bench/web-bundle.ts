@@ -16,20 +16,27 @@ export type Manifest = Record<string, ManifestChunk>;
  * The JavaScript files a route needs before it shows: the app's entry and the lazy modules the
  * route renders (the shell, its page), each with everything they import statically. Dynamic
  * imports are followed only when named: a page's other lazy parts load when used, not to show it.
+ * With `withLazyParts`, the named modules' own dynamic imports are followed too: everything the
+ * page may load (its grid or charts, which load beside its data, and its dialogs, on use).
  */
-export function filesOfRoute(manifest: Manifest, lazyModules: readonly string[]): string[] {
+export function filesOfRoute(
+  manifest: Manifest,
+  lazyModules: readonly string[],
+  { withLazyParts = false } = {},
+): string[] {
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error('the manifest names no entry');
   const seen = new Set<string>();
-  const visit = (key: string) => {
+  const visit = (key: string, followDynamic: boolean) => {
     if (seen.has(key)) return;
     const chunk = manifest[key];
     if (!chunk) throw new Error(`the manifest has no chunk ${key}`);
     seen.add(key);
-    for (const imported of chunk.imports ?? []) visit(imported);
+    for (const imported of chunk.imports ?? []) visit(imported, followDynamic);
+    if (followDynamic) for (const imported of chunk.dynamicImports ?? []) visit(imported, true);
   };
-  visit(entry);
-  for (const module of lazyModules) visit(module);
+  visit(entry, false);
+  for (const module of lazyModules) visit(module, withLazyParts);
   return [...seen].map((key) => manifest[key].file).filter((file) => file.endsWith('.js'));
 }
 

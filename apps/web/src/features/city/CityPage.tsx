@@ -8,7 +8,6 @@ import { errorMessage } from '../../api/api-error';
 import { usePeriod } from '../../app/use-period';
 import { formatPeriod, formatScore } from '../../format';
 import { Chart } from '../shared/Chart';
-import '../shared/heatmap';
 import { useUrlState } from '../shared/use-page-params';
 import { RollupRunsTable } from '../rollups/RollupRunsTable';
 import { useRollupRuns } from '../rollups/use-rollup-runs';
@@ -171,6 +170,7 @@ export default function CityPage() {
             </Typography.Paragraph>
             {heat && (
               <Chart
+                heatmap
                 option={heat}
                 height={heatHeight}
                 label={`Tỷ lệ ${share === 'approved' ? 'đã duyệt' : 'đã đánh giá'} theo cơ quan và quý`}

@@ -29,6 +29,7 @@ import { Button, Space, Tag } from 'antd';
 import type { CriterionView } from '../../api/types';
 import { formatGrade, formatScore, formatStatus } from '../../format';
 import { formatCellValue } from './grid-values';
+import { type GridHandlers, LIVE_COLUMNS } from './grid-handlers';
 import { type GridRow, hasScore, lockReason } from './grid-rows';
 
 ModuleRegistry.registerModules([
@@ -70,20 +71,6 @@ const LOCALE_TEXT = {
   ariaRowSelectionDisabled: 'Không chọn được dòng này',
   ariaLabelSelectAll: 'Chọn tất cả',
 };
-
-export const LIVE_COLUMNS = ['total', 'grade', 'state', 'note'];
-
-export interface GridHandlers {
-  /** Sets a typed, pasted or toggled value; false when refused (the page says why). */
-  setValue: (row: GridRow, def: CriterionView, input: unknown) => boolean;
-  isClosed: () => boolean;
-  reload: (row: GridRow) => void;
-  onRowLeft: (row: GridRow) => void;
-  /** An edit ended (committed or cancelled): the live total drops its preview. */
-  onEditingStopped: (row: GridRow) => void;
-  onSelectionChanged: (count: number) => void;
-  onReady: (api: GridApi<GridRow>) => void;
-}
 
 function StateCell({ row, reload }: { row: GridRow | undefined; reload: (row: GridRow) => void }) {
   if (!row) return null;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GridApi } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
@@ -13,7 +13,7 @@ import { formatPeriod } from '../../format';
 import { downloadFile } from '../shared/download';
 import { LazyImportDialog } from '../shared/LazyImportDialog';
 import { useUrlState } from '../shared/use-page-params';
-import { EvaluationGrid, type GridHandlers, LIVE_COLUMNS } from './EvaluationGrid';
+import { type GridHandlers, LIVE_COLUMNS } from './grid-handlers';
 import {
   acceptServerAnswer,
   type GridRow,
@@ -28,6 +28,13 @@ import { parseCellInput, parseTsv } from './grid-values';
 import { scoreEvaluation } from '@app/domain';
 import { useGridData, useNewestSet, usePeriodClosed } from './use-grid-data';
 
+// AG Grid is most of this page's JavaScript: its chunk is fetched as the page opens, alongside
+// the quarter's data, and the page's header and buttons show before it arrives (UI.md §4).
+const loadGrid = () => import('./EvaluationGrid');
+const EvaluationGrid = lazy(() =>
+  loadGrid().then((module) => ({ default: module.EvaluationGrid })),
+);
+
 /** `Đánh giá quý`: the HR officer's quarter as a spreadsheet (UI.md §3). */
 export default function EvaluationsPage() {
   const { user } = useSession();
@@ -38,6 +45,7 @@ export default function EvaluationsPage() {
   const unitId = url.get('unitId') ? Number(url.get('unitId')) : undefined;
   const agencyId = user?.agencyId ?? null;
 
+  useEffect(() => void loadGrid(), []);
   const set = useNewestSet('person');
   const closed = usePeriodClosed(period);
   const { people, evaluations, incidents } = useGridData(agencyId, period);
@@ -459,12 +467,14 @@ export default function EvaluationsPage() {
             {loading ? (
               <Spin />
             ) : set.data ? (
-              <EvaluationGrid
-                ref={gridRef}
-                rows={shown}
-                criteria={set.data.criteria}
-                handlers={handlers}
-              />
+              <Suspense fallback={<Spin />}>
+                <EvaluationGrid
+                  ref={gridRef}
+                  rows={shown}
+                  criteria={set.data.criteria}
+                  handlers={handlers}
+                />
+              </Suspense>
             ) : null}
           </div>
         </Space>

@@ -1,67 +1,31 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-import type { EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
+import type { EChartProps } from './EChart';
 
-// Only the charts and parts most pages draw, with the SVG renderer: a small bundle. Rarer kinds
-// register themselves where used (a heat map: import './heatmap' in that page), so that pages
-// without them do not load them (UI.md §4: ≤ 500 KB gzip for a role's home).
-echarts.use([
-  LineChart,
-  BarChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  AriaComponent,
-  SVGRenderer,
-]);
+// ECharts is the largest library of the pages that draw charts: it loads while their data
+// loads, so a page shows its header, figures and tables first (UI.md §4: ≤ 500 KB gzip for the
+// JavaScript a role's home needs before it shows).
+const EChart = lazy(() => import('./EChart'));
+const HeatmapEChart = lazy(() => import('./heatmap').then(() => import('./EChart')));
 
-interface ChartProps {
-  option: EChartsCoreOption;
-  height?: number;
-  /** What the chart shows, for screen readers (the figures are also in a table beside it). */
-  label: string;
-  testId?: string;
+interface ChartProps extends EChartProps {
+  /** The chart draws a heat map: its parts are loaded with it. */
+  heatmap?: boolean;
 }
 
-/** An ECharts chart that follows its option and its container's width. */
-export function Chart({ option, height = 320, label, testId }: ChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const instance = echarts.init(element.current!, undefined, { renderer: 'svg', locale: 'EN' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element.current!);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const instance = chart.current!;
-    instance.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-    // Tests and screenshots wait for this mark rather than for an animation to end.
-    instance.on('finished', () => element.current?.setAttribute('data-chart-ready', 'true'));
-  }, [option]);
-
-  return (
+/** An ECharts chart; until its code is there, an empty frame of the same size holds its place. */
+export function Chart({ heatmap = false, ...props }: ChartProps) {
+  const Drawn = heatmap ? HeatmapEChart : EChart;
+  const placeholder = (
     <div
-      ref={element}
       role="img"
-      aria-label={label}
-      data-testid={testId}
-      style={{ width: '100%', height }}
+      aria-label={props.label}
+      aria-busy="true"
+      style={{ width: '100%', height: props.height ?? 320 }}
     />
+  );
+  return (
+    <Suspense fallback={placeholder}>
+      <Drawn {...props} />
+    </Suspense>
   );
 }
