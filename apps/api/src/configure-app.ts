@@ -1,56 +1,102 @@
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { parse as parseQueryString } from 'node:querystring';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  answerClientErrorsInShape,
-  appConfig,
-  type AppConfig,
+  answerClientError,
   BoundedValidationPipe,
   HttpExceptionFilter,
-  jsonBodyParser,
   PlainTextPipe,
-  REFRESH_COOKIE_PATH,
+  registerBodyParsers,
   validationExceptionFactory,
 } from '@app/core';
+import { addWeakEtags } from './etag';
 import { buildOpenApiDocument } from './openapi';
-import { serveWebApp } from './web-app';
+import { answerOtherPathsAsBefore, hasWebApp, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
 
+/** What the HTTP server needs to know before the app exists. */
+export interface HttpSettings {
+  /** The client address the sign-in throttle counts: behind a proxy, the one it forwards. */
+  trustProxy: boolean | number | string;
+  webDistDir: string;
+}
+
+/**
+ * The Fastify server of the app, answering as Express did: paths match whatever their case and
+ * with a trailing slash, HEAD answers as GET, the query string is parsed by node:querystring,
+ * a route parameter may be as long as the URL, Node's timeouts, and requests Node refuses are
+ * answered in the SPEC's error shape (only by us). The app applies its own body limits.
+ */
+export function createHttpAdapter(settings: HttpSettings): FastifyAdapter {
+  // /health stays as an alias of /api/health for probes that predate the prefix (a GET of it
+  // is the web app's, when there is one, as it always was).
+  const webServed = hasWebApp(settings.webDistDir);
+  return new FastifyAdapter({
+    // A hop count is taken as Express took it (the nth hop from this server); Fastify's typings
+    // omit numbers, its code takes them.
+    trustProxy: settings.trustProxy as boolean | string,
+    routerOptions: {
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      maxParamLength: 65_535,
+      querystringParser: (query: string) => parseQueryString(query),
+    },
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
+    clientErrorHandler: answerClientError,
+    rewriteUrl: (request: IncomingMessage) =>
+      request.url === '/health' &&
+      !(webServed && (request.method === 'GET' || request.method === 'HEAD'))
+        ? `/${API_PREFIX}/health`
+        : (request.url ?? '/'),
+  });
+}
+
+/** Options of NestFactory.create / createNestApplication: the app parses its own bodies. */
+export const APP_OPTIONS = { bodyParser: false } as const;
+
 /** Everything main.ts and the e2e tests share, so that tests run the app as it ships. */
-export function configureApp(app: INestApplication): void {
-  const express = app as NestExpressApplication;
+export async function configureApp(
+  app: NestFastifyApplication,
+  settings: HttpSettings,
+): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
   // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
-  express.use(jsonBodyParser());
-  express.disable('x-powered-by');
-  // The client address the sign-in throttle counts: behind a proxy, the one it forwards.
-  express.set('trust proxy', app.get<AppConfig>(appConfig.KEY).trustProxy);
+  registerBodyParsers(fastify);
   // One policy for the API and the pages: only the app's own origin, no inline script. Inline
   // styles stay allowed because antd writes its CSS-in-JS into <style> elements.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
       },
-    }),
+    },
+  });
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) =>
+    securityHeaders(request.raw as IncomingMessage, reply.raw as ServerResponse, (error) =>
+      done(error as Error | undefined),
+    ),
   );
-  // The one cookie is the refresh token's, sent to its path only: the other routes parse none.
-  app.use(REFRESH_COOKIE_PATH, cookieParser());
-  serveWebApp(express, app.get<AppConfig>(appConfig.KEY).webDistDir, API_PREFIX);
+  // The one cookie is the refresh token's, read by its routes only: no request parses any.
+  await app.register(fastifyCookie, { hook: false });
+  addWeakEtags(fastify);
+  await serveWebApp(app, settings.webDistDir, API_PREFIX);
+  answerOtherPathsAsBefore(app, API_PREFIX);
   app.useGlobalPipes(
     new PlainTextPipe(),
     // Bounded: a body's shape is checked before class-transformer; decimal: ids are digits only.
@@ -62,14 +108,8 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
-  answerClientErrorsInShape(app.getHttpServer());
   // Every API route lives under /api, so that the web app owns every other path.
   app.setGlobalPrefix(API_PREFIX);
-  // /health stays as an alias of /api/health for probes that predate the prefix.
-  express.use((req: { url: string }, _res: unknown, next: () => void) => {
-    if (req.url === '/health') req.url = `/${API_PREFIX}/health`;
-    next();
-  });
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, API_PREFIX);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
