@@ -87,15 +87,19 @@ export async function configureApp(
       },
     },
   });
-  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) =>
-    securityHeaders(request.raw as IncomingMessage, reply.raw as ServerResponse, (error) =>
-      done(error as Error | undefined),
-    ),
-  );
+  const addSecurityHeaders = (request: FastifyRequest, reply: FastifyReply) =>
+    new Promise<void>((resolve, reject) =>
+      securityHeaders(request.raw as IncomingMessage, reply.raw as ServerResponse, (error) =>
+        error ? reject(error as Error) : resolve(),
+      ),
+    );
+  // After the body is read, as Express's helmet came after its body parser: a body refused by
+  // the parser is answered without these headers, as it always was.
+  fastify.addHook('preValidation', addSecurityHeaders);
   // The one cookie is the refresh token's, read by its routes only: no request parses any.
   await app.register(fastifyCookie, { hook: false });
   addWeakEtags(fastify);
-  await serveWebApp(app, settings.webDistDir, API_PREFIX);
+  await serveWebApp(app, settings.webDistDir, API_PREFIX, addSecurityHeaders);
   answerOtherPathsAsBefore(app, API_PREFIX);
   app.useGlobalPipes(
     new PlainTextPipe(),

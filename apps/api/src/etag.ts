@@ -4,12 +4,16 @@ import fresh from 'fresh';
 
 /**
  * The weak ETag of every answer with a body, and 304 to a GET or HEAD whose copy is fresh, as
- * Express gave them (its `etag` setting, default "weak"), so that a client that revalidates
+ * Express gave them, and the charset of text answers (its `etag` setting, default "weak"), so that a client that revalidates
  * keeps getting its 304s. Streams (downloads, files) are left to their senders.
  */
 export function addWeakEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
+    // Text is sent as UTF-8 and says so (Swagger's page names no charset of its own).
+    const type = reply.getHeader('Content-Type');
+    if (typeof payload === 'string' && typeof type === 'string' && !/;\s*charset=/i.test(type))
+      reply.header('Content-Type', `${type}; charset=utf-8`);
     if (reply.getHeader('ETag') === undefined && !reply.raw.hasHeader('ETag'))
       reply.header('ETag', etag(payload, { weak: true }));
     const status = reply.statusCode;

@@ -60,10 +60,11 @@ function sendHtml(reply: FastifyReply, status: number, document: string, locatio
  * there is no web build): the plain HTML 404 it always got, not the API's JSON one.
  */
 export function answerOtherPathsAsBefore(app: NestFastifyApplication, apiPrefix: string): void {
+  // After the body is read: a body the parser refuses is refused first, as it always was.
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    .addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const path = pathOf(request.raw.url);
       if (!request.is404 || isApiPath(path, apiPrefix)) return done();
       sendHtml(reply, 404, htmlDocument('Error', `Cannot ${request.method} ${escapeHtml(encodeUrl(path))}`));
@@ -80,6 +81,7 @@ export async function serveWebApp(
   app: NestFastifyApplication,
   distDir: string,
   apiPrefix: string,
+  securityHeaders: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
 ): Promise<boolean> {
   const root = resolve(distDir);
   const assets = join(root, 'assets');
@@ -94,10 +96,11 @@ export async function serveWebApp(
       dotfiles: 'allow',
     });
   };
-  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const path = pathOf(request.raw.url);
-    if (isApiPath(path, apiPrefix)) return done();
+    if (isApiPath(path, apiPrefix)) return;
+    await securityHeaders(request, reply);
     const file = fileOf(root, path);
     if (file?.directory) {
       // A folder without its slash: sent to the folder (the slash's answer is the app).
@@ -109,17 +112,17 @@ export async function serveWebApp(
         htmlDocument('Redirecting', `Redirecting to ${escapeHtml(location)}`),
         location,
       );
-      return;
+      return reply;
     }
     if (file)
-      sendFile(
+      return sendFile(
         reply,
         file.path,
         file.path.startsWith(assets + sep)
           ? `public, max-age=${ONE_YEAR_SECONDS}, immutable`
           : 'no-cache',
       );
-    else sendFile(reply, join(root, 'index.html'), 'no-store');
+    return sendFile(reply, join(root, 'index.html'), 'no-store');
   });
   return true;
 }
