@@ -4,11 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { parseEnv } from '@app/core';
-import {
-  APP_OPTIONS,
-  configureApp,
-  createHttpAdapter,
-} from '../../apps/api/src/configure-app';
+import { APP_OPTIONS, configureApp, createHttpAdapter } from '../../apps/api/src/configure-app';
 import { createTestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-123';

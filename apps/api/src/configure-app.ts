@@ -2,7 +2,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -14,8 +14,9 @@ import {
   validationExceptionFactory,
 } from '@app/core';
 import { addWeakEtags } from './etag';
+import { requestIdOf } from './logger.module';
 import { buildOpenApiDocument } from './openapi';
-import { answerOtherPathsAsBefore, hasWebApp, serveWebApp } from './web-app';
+import { answerOtherPathsAsBefore, hasWebApp, pathOf, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
 
@@ -49,6 +50,38 @@ export function createHttpAdapter(settings: HttpSettings): FastifyAdapter {
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
     clientErrorHandler: answerClientError,
+    // A URL whose escapes do not decode: 400 in the SPEC's shape, as Express's router gave it.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      const segment = pathOf(request.raw.url)
+        .split('/')
+        .find((part) => {
+          try {
+            decodeURIComponent(part);
+            return false;
+          } catch {
+            return true;
+          }
+        });
+      const body =
+        error.code === 'FST_ERR_BAD_URL' && segment !== undefined
+          ? {
+              statusCode: 400,
+              code: 'VALIDATION_FAILED',
+              message: `Failed to decode param '${segment}'`,
+            }
+          : {
+              statusCode: status >= 400 && status < 500 ? status : 400,
+              code: 'VALIDATION_FAILED',
+              message: error.message,
+            };
+      void reply
+        .code(body.statusCode)
+        .header('Content-Type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(body));
+    },
+    // Every request's id, which the logs and the audit keep (sent back by configureApp's hook).
+    genReqId: requestIdOf,
     rewriteUrl: (request: IncomingMessage) =>
       request.url === '/health' &&
       !(webServed && (request.method === 'GET' || request.method === 'HEAD'))
@@ -100,6 +133,11 @@ export async function configureApp(
   await app.register(fastifyCookie, { hook: false });
   addWeakEtags(fastify);
   await serveWebApp(app, settings.webDistDir, API_PREFIX, addSecurityHeaders);
+  // X-Request-Id on every answer but the web app's files, which never reached the logger.
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
+    reply.raw.setHeader('X-Request-Id', request.id);
+    done();
+  });
   answerOtherPathsAsBefore(app, API_PREFIX);
   app.useGlobalPipes(
     new PlainTextPipe(),

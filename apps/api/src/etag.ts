@@ -1,6 +1,13 @@
 import etag from 'etag';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fresh from 'fresh';
+
+const noEtag = new WeakSet<FastifyReply>();
+
+/** An answer Express wrote by hand (its 404 page, a folder's redirect): no ETag. */
+export function withoutEtag(reply: FastifyReply): void {
+  noEtag.add(reply);
+}
 
 /**
  * The weak ETag of every answer with a body, and 304 to a GET or HEAD whose copy is fresh, as
@@ -10,6 +17,7 @@ import fresh from 'fresh';
 export function addWeakEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
+    if (noEtag.has(reply)) return done(null, payload);
     // Text is sent as UTF-8 and says so (Swagger's page names no charset of its own).
     const type = reply.getHeader('Content-Type');
     if (typeof payload === 'string' && typeof type === 'string' && !/;\s*charset=/i.test(type))

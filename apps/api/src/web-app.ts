@@ -3,6 +3,7 @@ import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { withoutEtag } from './etag';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -32,8 +33,14 @@ function escapeHtml(text: string): string {
 /** Percent-encodes what a URL may not hold, keeping what is encoded already (as `encodeurl`). */
 function encodeUrl(url: string): string {
   return url
-    .replace(/(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD800-\uDBFF]([^\uDC00-\uDFFF]|$)/g, '$1\uFFFD$2')
-    .replace(/(?:[^\x21\x23-\x3B\x3D\x3F-\x5F\x61-\x7A\x7C\x7E]|%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|$))+/g, encodeURI);
+    .replace(
+      /(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD800-\uDBFF]([^\uDC00-\uDFFF]|$)/g,
+      '$1\uFFFD$2',
+    )
+    .replace(
+      /(?:[^\x21\x23-\x3B\x3D\x3F-\x5F\x61-\x7A\x7C\x7E]|%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|$))+/g,
+      encodeURI,
+    );
 }
 
 function htmlDocument(title: string, body: string): string {
@@ -48,9 +55,10 @@ function sendHtml(reply: FastifyReply, status: number, document: string, locatio
   reply.raw.setHeader('Content-Security-Policy', "default-src 'none'");
   reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
   if (location) reply.header('Location', location);
+  withoutEtag(reply);
   reply
     .code(status)
-    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Content-Type', `text/html; charset=${location ? 'UTF-8' : 'utf-8'}`)
     .header('Content-Length', String(Buffer.byteLength(document)))
     .send(document);
 }
@@ -67,7 +75,11 @@ export function answerOtherPathsAsBefore(app: NestFastifyApplication, apiPrefix:
     .addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const path = pathOf(request.raw.url);
       if (!request.is404 || isApiPath(path, apiPrefix)) return done();
-      sendHtml(reply, 404, htmlDocument('Error', `Cannot ${request.method} ${escapeHtml(encodeUrl(path))}`));
+      sendHtml(
+        reply,
+        404,
+        htmlDocument('Error', `Cannot ${request.method} ${escapeHtml(encodeUrl(path))}`),
+      );
     });
 }
 
@@ -91,6 +103,8 @@ export async function serveWebApp(
   const fastify = app.getHttpAdapter().getInstance();
   const sendFile = (reply: FastifyReply, file: string, cacheControl: string) => {
     reply.header('Cache-Control', cacheControl);
+    // JavaScript as Express's static files named it.
+    if (/\.m?js$/.test(file)) reply.header('Content-Type', 'text/javascript; charset=utf-8');
     return reply.sendFile(file.slice(root.length + 1), root, {
       cacheControl: false,
       dotfiles: 'allow',
@@ -141,7 +155,13 @@ function fileOf(root: string, urlPath: string): { path: string; directory: boole
   if (decoded.includes('\0')) return null;
   const path = resolve(join(root, decoded));
   if (path !== root && !path.startsWith(root + sep)) return null;
-  if (path.slice(root.length).split(sep).some((part) => part.startsWith('.'))) return null;
+  if (
+    path
+      .slice(root.length)
+      .split(sep)
+      .some((part) => part.startsWith('.'))
+  )
+    return null;
   try {
     const stat = statSync(path);
     if (stat.isFile()) return { path, directory: false };

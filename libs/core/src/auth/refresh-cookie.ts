@@ -20,7 +20,11 @@ function options(request: FastifyRequest): CookieSerializeOptions {
   };
 }
 
-export function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setRefreshCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   const maxAgeMs = THIDUA_DEFAULTS.auth.refreshTokenDays * 86_400_000;
   reply.setCookie(REFRESH_COOKIE, token, {
     ...options(request),

@@ -5,7 +5,10 @@ import type { ServerResponse } from 'node:http';
  * in `filename*` (RFC 5987) and falls back to plain ASCII for old clients.
  */
 export function sendAsAttachment(
-  response: ServerResponse, fileName: string, contentType: string): void {
+  response: ServerResponse,
+  fileName: string,
+  contentType: string,
+): void {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

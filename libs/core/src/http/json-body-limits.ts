@@ -27,7 +27,11 @@ const LARGER_BODIES: { methods: string[]; path: RegExp; limit: string; why: stri
   },
 ];
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 /** The path of a request's URL, without its query string (what Express called `req.path`). */
 function pathOf(url: string | undefined): string {
