@@ -79,9 +79,7 @@ describe('sendExport', () => {
     ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK'],
     ['pdf', 'application/pdf', '%PDF'],
   ] as const)('sends %s with its content type', async (format, contentType, magic) => {
-    const app = await serve((res) =>
-      sendExport(res, format, table(asAsync(nominationRows(2)))),
-    );
+    const app = await serve((res) => sendExport(res, format, table(asAsync(nominationRows(2)))));
     server = app.server;
     const { response, body } = await fetchAll(app.url);
     expect(response.headers['content-type']).toBe(contentType);
