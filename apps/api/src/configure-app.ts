@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import etag from 'etag';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -16,9 +17,42 @@ import {
 import { addWeakEtags } from './etag';
 import { requestIdOf } from './logger.module';
 import { buildOpenApiDocument } from './openapi';
-import { answerOtherPathsAsBefore, hasWebApp, pathOf, serveWebApp } from './web-app';
+import {
+  answerOtherPathsAsBefore,
+  hasWebApp,
+  pathOf,
+  serveWebApp,
+  serveWebPageAfterFrameworkError,
+} from './web-app';
 
 export const API_PREFIX = 'api';
+
+// One policy for the API and the pages: only the app's own origin, no inline script. Inline
+// styles stay allowed because antd writes its CSS-in-JS into <style> elements.
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+
+const addSecurityHeaders = (request: FastifyRequest, reply: FastifyReply) =>
+  new Promise<void>((resolve, reject) =>
+    securityHeaders(request.raw as IncomingMessage, reply.raw as ServerResponse, (error) =>
+      error ? reject(error as Error) : resolve(),
+    ),
+  );
 
 /** What the HTTP server needs to know before the app exists. */
 export interface HttpSettings {
@@ -51,7 +85,10 @@ export function createHttpAdapter(settings: HttpSettings): FastifyAdapter {
     requestTimeout: 300_000,
     clientErrorHandler: answerClientError,
     // A URL whose escapes do not decode: 400 in the SPEC's shape, as Express's router gave it.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    frameworkErrors: async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      await addSecurityHeaders(request, reply).catch(() => undefined);
+      // Outside the API, a GET of such a URL is the web app's, as any other.
+      if (await serveWebPageAfterFrameworkError(request, reply).catch(() => false)) return;
       const status = error.statusCode ?? 400;
       const segment = pathOf(request.raw.url)
         .split('/')
@@ -75,10 +112,12 @@ export function createHttpAdapter(settings: HttpSettings): FastifyAdapter {
               code: 'VALIDATION_FAILED',
               message: error.message,
             };
+      const payload = JSON.stringify(body);
       void reply
         .code(body.statusCode)
         .header('Content-Type', 'application/json; charset=utf-8')
-        .send(JSON.stringify(body));
+        .header('ETag', etag(payload, { weak: true }))
+        .send(payload);
     },
     // Every request's id, which the logs and the audit keep (sent back by configureApp's hook).
     genReqId: requestIdOf,
@@ -101,31 +140,6 @@ export async function configureApp(
   const fastify = app.getHttpAdapter().getInstance();
   // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
   registerBodyParsers(fastify);
-  // One policy for the API and the pages: only the app's own origin, no inline script. Inline
-  // styles stay allowed because antd writes its CSS-in-JS into <style> elements.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
-  const addSecurityHeaders = (request: FastifyRequest, reply: FastifyReply) =>
-    new Promise<void>((resolve, reject) =>
-      securityHeaders(request.raw as IncomingMessage, reply.raw as ServerResponse, (error) =>
-        error ? reject(error as Error) : resolve(),
-      ),
-    );
   // After the body is read, as Express's helmet came after its body parser: a body refused by
   // the parser is answered without these headers, as it always was.
   fastify.addHook('preValidation', addSecurityHeaders);

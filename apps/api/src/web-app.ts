@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -83,6 +83,37 @@ export function answerOtherPathsAsBefore(app: NestFastifyApplication, apiPrefix:
     });
 }
 
+/** Each server's web build and API prefix, once it serves one. */
+const webRoots = new WeakMap<object, string>();
+const apiPrefixes = new WeakMap<object, string>();
+
+/**
+ * A URL the router refused (an escape that does not decode) is still the web app's, outside the
+ * API, as Express's static files and index.html took it. True when answered.
+ */
+export async function serveWebPageAfterFrameworkError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
+  const root = webRoots.get(request.server);
+  if (!root || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+  const path = pathOf(request.raw.url);
+  if (isApiPath(path, apiPrefixes.get(request.server) ?? '')) return false;
+  // The router's replies have no sendFile: index.html (the only file such a URL can name) as the
+  // static file server sends it.
+  const index = join(root, 'index.html');
+  const stat = statSync(index);
+  reply
+    .code(200)
+    .header('Cache-Control', 'no-store')
+    .header('Accept-Ranges', 'bytes')
+    .header('Last-Modified', stat.mtime.toUTCString())
+    .header('ETag', `W/"${stat.size.toString(16)}-${stat.mtime.getTime().toString(16)}"`)
+    .header('Content-Type', 'text/html; charset=utf-8');
+  await reply.send(readFileSync(index));
+  return true;
+}
+
 /**
  * Serves the built web app at `/`: files as they are (Vite's hashed assets cached for a year),
  * and `index.html` for any other GET outside /api, so the app routes in the browser.
@@ -110,11 +141,10 @@ export async function serveWebApp(
       dotfiles: 'allow',
     });
   };
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+  const serve = (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const path = pathOf(request.raw.url);
-    if (isApiPath(path, apiPrefix)) return;
-    await securityHeaders(request, reply);
+    if (isApiPath(path, apiPrefix)) return undefined;
     const file = fileOf(root, path);
     if (file?.directory) {
       // A folder without its slash: sent to the folder (the slash's answer is the app).
@@ -137,6 +167,14 @@ export async function serveWebApp(
           : 'no-cache',
       );
     return sendFile(reply, join(root, 'index.html'), 'no-store');
+  };
+  webRoots.set(fastify, root);
+  apiPrefixes.set(fastify, apiPrefix);
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (isApiPath(pathOf(request.raw.url), apiPrefix)) return;
+    await securityHeaders(request, reply);
+    return serve(request, reply);
   });
   return true;
 }

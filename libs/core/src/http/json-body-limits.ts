@@ -69,15 +69,24 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     parser: bodyParser.json({ limit: route.limit }),
   }));
   const urlencoded = bodyParser.urlencoded({ extended: true });
+  const jsonParserOf = (request: FastifyRequest) => {
+    const path = pathOf(request.raw.url);
+    const route = larger.find((r) => r.methods.includes(request.method) && r.path.test(path));
+    return (route?.parser ?? fallback) as Middleware;
+  };
+  // Fastify reads no body of a GET or HEAD; Express's parsers did, and refused a bad one (400,
+  // 413, 415) before anything else ran, the web app's files included. What they parse is unused.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+    const raw = request.raw as IncomingMessage & { body?: unknown };
+    const next = (error?: unknown) => done(error ? (error as Error) : undefined);
+    (jsonParserOf(request) as Middleware)(raw, undefined as never, (error?: unknown) => {
+      if (error) return next(error);
+      (urlencoded as Middleware)(raw, undefined as never, next);
+    });
+  });
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    'application/json',
-    asContentTypeParser((request) => {
-      const path = pathOf(request.raw.url);
-      const route = larger.find((r) => r.methods.includes(request.method) && r.path.test(path));
-      return (route?.parser ?? fallback) as Middleware;
-    }),
-  );
+  fastify.addContentTypeParser('application/json', asContentTypeParser(jsonParserOf));
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
     asContentTypeParser(() => urlencoded as Middleware),
