@@ -11,8 +11,9 @@ export function withoutEtag(reply: FastifyReply): void {
 
 /**
  * The weak ETag of every answer with a body, and 304 to a GET or HEAD whose copy is fresh, as
- * Express gave them, and the charset of text answers (its `etag` setting, default "weak"), so that a client that revalidates
- * keeps getting its 304s. Streams (downloads, files) are left to their senders.
+ * Express gave them (its `etag` setting, default "weak"), so that a client that revalidates keeps
+ * getting its 304s; and text answers say they are UTF-8, as Express's did. Streams (downloads,
+ * files) are left to their senders.
  */
 export function addWeakEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {

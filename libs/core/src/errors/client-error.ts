@@ -14,7 +14,7 @@ export function clientErrorBody(error: { code?: string }): ErrorBody {
 }
 
 /**
- * Requests Node refuses before Express sees them (a URL or headers over the 16 KB limit, a
+ * Requests Node refuses before the app sees them (a URL or headers over the 16 KB limit, a
  * malformed request line) get the same error shape as every other refusal.
  */
 export function answerClientErrorsInShape(server: Server): void {
