@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   answerClientError,
   BoundedValidationPipe,
+  decorateSecure,
   HttpExceptionFilter,
   PlainTextPipe,
   registerBodyParsers,
@@ -140,6 +141,8 @@ export async function configureApp(
   const fastify = app.getHttpAdapter().getInstance();
   // JSON bodies are limited per route to what the route needs (100 kb unless it needs more).
   registerBodyParsers(fastify);
+  // `request.secure` (the refresh cookie's Secure) as Express's `trust proxy` made it.
+  decorateSecure(fastify, settings.trustProxy);
   // After the body is read, as Express's helmet came after its body parser: a body refused by
   // the parser is answered without these headers, as it always was.
   fastify.addHook('preValidation', addSecurityHeaders);

@@ -15,7 +15,7 @@ function options(request: FastifyRequest): CookieSerializeOptions {
     httpOnly: true,
     sameSite: 'strict',
     // Secure when the request is (https, or forwarded as https by a trusted proxy).
-    secure: request.protocol === 'https',
+    secure: request.secure === true,
     path: REFRESH_COOKIE_PATH,
   };
 }
