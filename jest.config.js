@@ -10,6 +10,11 @@ const esmPackages = [
   'peek-readable',
   'load-esm',
   '@borewit',
+  // @fastify/static requires this ESM-only package; @fastify/cookie imports `cookie` (ESM).
+  '@fastify/static',
+  'content-disposition',
+  '@fastify/cookie',
+  'cookie',
 ];
 
 const swc = [

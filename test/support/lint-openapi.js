@@ -20,11 +20,12 @@ Object.assign(process.env, {
 async function main() {
   require('reflect-metadata');
   const { NestFactory } = require('@nestjs/core');
+  const { FastifyAdapter } = require('@nestjs/platform-fastify');
   const dist = join(root, 'dist/apps/api/src');
   const { AppModule } = require(join(dist, 'app.module'));
   const { buildOpenApiDocument } = require(join(dist, 'openapi'));
   const { API_PREFIX } = require(join(dist, 'configure-app'));
-  const app = await NestFactory.create(AppModule, { logger: false });
+  const app = await NestFactory.create(AppModule, new FastifyAdapter(), { logger: false });
   app.setGlobalPrefix(API_PREFIX);
   await app.init();
   const file = process.env.OPENAPI_OUT ?? join(dir, 'openapi.json');

@@ -1,15 +1,16 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { parseEnv } from '@app/core';
+import { APP_OPTIONS, configureApp, createHttpAdapter } from '../../apps/api/src/configure-app';
 import { createTestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'test-password-123';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   dataSource: DataSource;
   /** The database this app runs on (pass it to another app to share the database). */
   databaseUrl: string;
@@ -44,11 +45,14 @@ export async function createTestApp(
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication({
+  const settings = parseEnv(process.env);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(settings), {
+    ...APP_OPTIONS,
     logger: process.env.TEST_LOG ? ['error', 'warn'] : false,
   });
-  configureApp(app);
+  await configureApp(app, settings);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());
   return {
     app,

@@ -3,16 +3,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { appConfig, AppConfig, withoutTicket } from '@app/core';
 
+/** The id of a request: the caller's X-Request-Id when it is a sane one, else a new UUID. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 /** Structured request logs; every request gets an id (X-Request-Id in and out) that the audit log keeps. */
 export const LoggerModule = PinoLoggerModule.forRootAsync({
   inject: [appConfig.KEY],
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.logLevel,
+      // On Fastify the request comes with the id of the server's genReqId (requestIdOf, and
+      // X-Request-Id is sent by a hook of configureApp); this one is for any other server.
       genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const given = request.headers['x-request-id'];
-        const id =
-          typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+        const id = requestIdOf(request);
         response.setHeader('X-Request-Id', id);
         return id;
       },

@@ -1,6 +1,5 @@
 import { createServer, get, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Response } from 'express';
 import { ExportRow, ExportTable } from './export-table';
 import { nominationColumns } from './nomination-columns';
 import { sendExport } from './send-export';
@@ -62,7 +61,7 @@ describe('sendExport', () => {
 
   it('sends the file as an attachment with its content type and Vietnamese file name', async () => {
     const rows = nominationRows(3);
-    const app = await serve((res) => sendExport(res as Response, 'csv', table(asAsync(rows))));
+    const app = await serve((res) => sendExport(res, 'csv', table(asAsync(rows))));
     server = app.server;
     const { response, body } = await fetchAll(app.url);
     expect(response.statusCode).toBe(200);
@@ -80,9 +79,7 @@ describe('sendExport', () => {
     ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK'],
     ['pdf', 'application/pdf', '%PDF'],
   ] as const)('sends %s with its content type', async (format, contentType, magic) => {
-    const app = await serve((res) =>
-      sendExport(res as Response, format, table(asAsync(nominationRows(2)))),
-    );
+    const app = await serve((res) => sendExport(res, format, table(asAsync(nominationRows(2)))));
     server = app.server;
     const { response, body } = await fetchAll(app.url);
     expect(response.headers['content-type']).toBe(contentType);
@@ -92,7 +89,7 @@ describe('sendExport', () => {
 
   it('stops pulling rows and closes the source when the client disconnects', async () => {
     const { state, rows } = endlessRows();
-    const app = await serve((res) => sendExport(res as Response, 'csv', table(rows)));
+    const app = await serve((res) => sendExport(res, 'csv', table(rows)));
     server = app.server;
     await new Promise<void>((resolve) => {
       const request = get(app.url, (response) => {
@@ -114,7 +111,7 @@ describe('sendExport', () => {
     const failing = (): AsyncIterable<ExportRow> => ({
       [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('query failed')) }),
     });
-    const app = await serve((res) => sendExport(res as Response, 'pdf', table(failing())));
+    const app = await serve((res) => sendExport(res, 'pdf', table(failing())));
     server = app.server;
     const { response, body } = await fetchAll(app.url);
     expect(response.statusCode).toBe(500);
@@ -127,7 +124,7 @@ describe('sendExport', () => {
       yield* nominationRows(50);
       throw new Error('connection lost');
     }
-    const app = await serve((res) => sendExport(res as Response, 'csv', table(failingLater())));
+    const app = await serve((res) => sendExport(res, 'csv', table(failingLater())));
     server = app.server;
     await expect(fetchAll(app.url)).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
     const outcome = await app.outcomes[0];

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { sendAsAttachment } from '@app/core';
 import {
   EXPORT_CONTENT_TYPES,
@@ -47,8 +47,8 @@ function iteratorOf(rows: ExportTable['rows']): AsyncIterator<ExportRow> | Itera
 }
 
 /**
- * Sends `table` as a file download on an Express response (a route that takes
- * `@Res()`). The first row is pulled before any header goes out, so a query
+ * Sends `table` as a file download on the Node response of a route that takes
+ * `@Res()` (its `reply.raw`). The first row is pulled before any header goes out, so a query
  * that fails at once still becomes a normal SPEC error body. After that the
  * body streams with backpressure; a client that disconnects stops the pull of
  * rows (the source's `return()` runs) and the call resolves quietly. A failure
@@ -56,7 +56,7 @@ function iteratorOf(rows: ExportTable['rows']): AsyncIterator<ExportRow> | Itera
  * a file that looks complete — and is rethrown for the exception filter to log.
  */
 export async function sendExport(
-  response: Response,
+  response: ServerResponse,
   format: ExportFormat,
   table: ExportTable,
 ): Promise<void> {

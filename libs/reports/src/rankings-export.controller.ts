@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AcceptsTicket, Actor, Allow, ANY_ROLE, CurrentActor } from '@app/core';
 import { RankingExportQueryDto } from './dto/ranking-export.dto';
 import { RankingsExportService } from './rankings-export.service';
@@ -22,8 +22,8 @@ export class RankingsExportController {
   export(
     @CurrentActor() actor: Actor,
     @Query() query: RankingExportQueryDto,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.exports.export(actor, query, response);
+    return this.exports.export(actor, query, reply.raw);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import {
   Actor,
   agencyFilterFor,
@@ -50,7 +50,11 @@ export class RankingsExportService {
     private readonly reader: RankingReader,
   ) {}
 
-  async export(actor: Actor, query: RankingExportQueryDto, response: Response): Promise<void> {
+  async export(
+    actor: Actor,
+    query: RankingExportQueryDto,
+    response: ServerResponse,
+  ): Promise<void> {
     const period = parsePeriod(query.period);
     if (!period) throw ValidationFailed.field('period', 'must be YYYY-Qn, YYYY-Hn or YYYY');
     const format = parseExportFormat(query.format);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AcceptsTicket, Actor, Allow, CurrentActor } from '@app/core';
 import { ReportQueryDto, SummaryReportView } from './dto/report.dto';
 import { ReportsService } from './reports.service';
@@ -28,12 +28,12 @@ export class ReportsController {
   async summary(
     @CurrentActor() actor: Actor,
     @Query() query: ReportQueryDto,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     if (query.format === 'json') {
-      response.json(await this.reports.summary(actor, query));
+      reply.send(await this.reports.summary(actor, query));
       return;
     }
-    await this.reports.export(actor, query, response);
+    await this.reports.export(actor, query, reply.raw);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { Actor, agencyFilterFor, NotFound, Transactions, ValidationFailed } from '@app/core';
 import { parsePeriod, periodLabelVi, quartersOf } from '@app/domain';
 import { sendExport } from '@app/exports';
@@ -98,7 +98,7 @@ export class ReportsService {
   }
 
   /** The report as a file: the agencies with their total row, then the inspections. */
-  async export(actor: Actor, query: ReportQueryDto, response: Response): Promise<void> {
+  async export(actor: Actor, query: ReportQueryDto, response: ServerResponse): Promise<void> {
     if (query.format === 'json') throw ValidationFailed.field('format', 'must be xlsx, csv or pdf');
     const report = await this.summary(actor, query);
     const scopeName =

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { THIDUA_DEFAULTS } from '@app/config';
 import { Forbidden, Unauthenticated } from '../errors/domain-errors';
@@ -49,17 +49,17 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user: unknown }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user: unknown }>();
+    const query = (request.query ?? {}) as Record<string, unknown>;
     const ticket = this.reflector.getAllAndOverride<boolean>(ACCEPTS_TICKET_KEY, targets)
-      ? request.query[TICKET_PARAM]
+      ? query[TICKET_PARAM]
       : undefined;
     let actor: Omit<Actor, 'requestId'>;
     if (typeof ticket === 'string' && !request.headers.authorization) {
       actor = await this.actors.find(await this.tickets.redeem(ticket, request.originalUrl));
-      // The route's query DTO knows no `ticket`: hide it (Express 5 parses req.query anew on
-      // every read, so an own property replaces the getter).
-      const { [TICKET_PARAM]: _spent, ...query } = request.query;
-      Object.defineProperty(request, 'query', { value: query, writable: true });
+      // The route's query DTO knows no `ticket`: hide it.
+      const { [TICKET_PARAM]: _spent, ...rest } = query;
+      request.query = rest;
     } else {
       actor = await this.actorOfToken(request.headers.authorization);
     }

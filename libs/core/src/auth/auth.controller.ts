@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from './actor';
 import { Allow, ANY_ROLE, Public } from './allow.decorator';
@@ -31,8 +31,8 @@ export class AuthController {
   async login(
     @Body() body: LoginDto,
     @Ip() address: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<TokensDto> {
     const tokens = await this.auth.login(body.username, body.password, address);
     setRefreshCookie(request, response, tokens.refreshToken);
@@ -49,8 +49,8 @@ export class AuthController {
   @HttpCode(200)
   async refresh(
     @Body() body: RefreshDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<TokensDto> {
     const token = refreshTokenOf(request, body.refreshToken);
     if (!token) throw new Unauthenticated('No refresh token: log in again');
@@ -74,8 +74,8 @@ export class AuthController {
   async logout(
     @CurrentActor() actor: Actor,
     @Body() body: LogoutDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(actor, refreshTokenOf(request, body.refreshToken));
     clearRefreshCookie(request, response);

@@ -1,4 +1,5 @@
-import type { CookieOptions, Request, Response } from 'express';
+import fastifyCookie, { type CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { THIDUA_DEFAULTS } from '@app/config';
 
 /**
@@ -9,29 +10,58 @@ import { THIDUA_DEFAULTS } from '@app/config';
 export const REFRESH_COOKIE = 'thidua_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
 
-function options(request: Request): CookieOptions {
+function options(request: FastifyRequest): CookieSerializeOptions {
   return {
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.secure,
+    // Secure when the request is (https, or forwarded as https by a trusted proxy).
+    secure: request.secure === true,
     path: REFRESH_COOKIE_PATH,
   };
 }
 
-export function setRefreshCookie(request: Request, response: Response, token: string): void {
-  response.cookie(REFRESH_COOKIE, token, {
+export function setRefreshCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
+  const maxAgeMs = THIDUA_DEFAULTS.auth.refreshTokenDays * 86_400_000;
+  reply.setCookie(REFRESH_COOKIE, token, {
     ...options(request),
-    maxAge: THIDUA_DEFAULTS.auth.refreshTokenDays * 86_400_000,
+    maxAge: Math.floor(maxAgeMs / 1000),
+    expires: new Date(Date.now() + maxAgeMs),
   });
 }
 
-export function clearRefreshCookie(request: Request, response: Response): void {
-  response.clearCookie(REFRESH_COOKIE, options(request));
+/** Ends the cookie: empty, expired at the epoch (no Max-Age), as Express's clearCookie wrote it. */
+export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.setCookie(REFRESH_COOKIE, '', { ...options(request), expires: new Date(1) });
+}
+
+/** The cookies of a request, parsed here only: the other routes never parse any. */
+function cookiesOf(request: FastifyRequest): Record<string, string | undefined> {
+  const header = request.headers.cookie;
+  if (!header) return {};
+  const cookies: Record<string, string | undefined> = fastifyCookie.parse(header);
+  // As cookie-parser read them: a value `j:<json>` is the JSON it holds.
+  for (const [name, value] of Object.entries(cookies)) {
+    if (typeof value === 'string' && value.startsWith('j:')) {
+      try {
+        const parsed: unknown = JSON.parse(value.slice(2));
+        if (parsed) cookies[name] = typeof parsed === 'string' ? parsed : undefined;
+      } catch {
+        // Not JSON: the value stays as it came.
+      }
+    }
+  }
+  return cookies;
 }
 
 /** The refresh token of the body when given, else the cookie's. */
-export function refreshTokenOf(request: Request, fromBody: string | undefined): string | undefined {
-  const cookies = (request as Request & { cookies?: Record<string, unknown> }).cookies;
-  const fromCookie = cookies?.[REFRESH_COOKIE];
+export function refreshTokenOf(
+  request: FastifyRequest,
+  fromBody: string | undefined,
+): string | undefined {
+  const fromCookie: unknown = cookiesOf(request)[REFRESH_COOKIE];
   return fromBody ?? (typeof fromCookie === 'string' && fromCookie !== '' ? fromCookie : undefined);
 }

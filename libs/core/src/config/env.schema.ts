@@ -18,7 +18,7 @@ export interface AppEnv {
   rollupCatchUp: boolean;
   /** REDIS_URL (redis:// or rediss://): shared state of several instances; null keeps it in the database. */
   redisUrl: string | null;
-  /** TRUST_PROXY: Express's `trust proxy` (false, true, a hop count or addresses), for client addresses. */
+  /** TRUST_PROXY: the server's trustProxy (false, true, a hop count or addresses), for client addresses. */
   trustProxy: boolean | number | string;
   /** WEB_DIST_DIR: the built web app served at `/` (default apps/web/dist of the working folder). */
   webDistDir: string;

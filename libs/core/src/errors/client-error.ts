@@ -14,21 +14,27 @@ export function clientErrorBody(error: { code?: string }): ErrorBody {
 }
 
 /**
- * Requests Node refuses before Express sees them (a URL or headers over the 16 KB limit, a
+ * Requests Node refuses before the app sees them (a URL or headers over the 16 KB limit, a
  * malformed request line) get the same error shape as every other refusal.
  */
 export function answerClientErrorsInShape(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const answer = clientErrorBody(error);
-    const body = JSON.stringify(answer);
-    const reason = answer.statusCode === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-    socket.end(
-      `HTTP/1.1 ${answer.statusCode} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  });
+  server.on('clientError', answerClientError);
+}
+
+/**
+ * The answer to one request Node refused. Fastify takes it as its `clientErrorHandler`, in place
+ * of its own answer, so that this is the only one.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const answer = clientErrorBody(error);
+  const body = JSON.stringify(answer);
+  const reason = answer.statusCode === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${answer.statusCode} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

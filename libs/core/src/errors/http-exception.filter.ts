@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, ErrorCode, RateLimited, STATUS_OF } from './domain-errors';
 import { domainErrorFromDatabase } from './database-errors';
 import { ErrorBody } from './error-body';
@@ -49,19 +49,25 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = boundErrorBody(this.toBody(exception));
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (response.headersSent) {
-      response.end();
+    // A download streams to the Node response: once its head is out, only an end is left.
+    if (reply.sent || reply.raw.headersSent) {
+      if (!reply.raw.writableEnded) reply.raw.end();
       return;
     }
     if (exception instanceof RateLimited && exception.retryAfterSeconds !== undefined)
-      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      reply.header('Retry-After', String(exception.retryAfterSeconds));
     // A download route sets its file's type and name before it runs; its refusal is JSON.
-    response.removeHeader('Content-Disposition');
-    response.status(body.statusCode).type('application/json').json(body);
+    reply.removeHeader('Content-Disposition');
+    reply.raw.removeHeader('Content-Disposition');
+    reply.raw.removeHeader('Content-Type');
+    reply
+      .code(body.statusCode)
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(body));
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -69,8 +75,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const fromDatabase = domainErrorFromDatabase(exception);
     if (fromDatabase) return fromDomain(fromDatabase);
-    const status = (exception as { status?: unknown; type?: unknown })?.status;
-    // body-parser errors (malformed JSON, too large) carry their own 4xx status.
+    const { status: ownStatus, statusCode } = (exception ?? {}) as {
+      status?: unknown;
+      statusCode?: unknown;
+    };
+    // body-parser's errors (malformed JSON, too large) and Fastify's (a malformed URL) carry
+    // their own 4xx status.
+    const status = typeof ownStatus === 'number' ? ownStatus : statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
         statusCode: status,

@@ -1,10 +1,14 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 /**
  * Sets the headers of a file download. The name keeps its Vietnamese letters
  * in `filename*` (RFC 5987) and falls back to plain ASCII for old clients.
  */
-export function sendAsAttachment(response: Response, fileName: string, contentType: string): void {
+export function sendAsAttachment(
+  response: ServerResponse,
+  fileName: string,
+  contentType: string,
+): void {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

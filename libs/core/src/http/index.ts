@@ -6,3 +6,4 @@ export * from './plain-text';
 export * from './decimal-validation.pipe';
 export * from './body-shape';
 export * from './json-body-limits';
+export * from './secure-request';

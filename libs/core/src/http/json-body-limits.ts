@@ -1,5 +1,6 @@
-import type { NextFunction, Request, Response } from 'express';
-import { json } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import bodyParser from 'body-parser';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** JSON bodies of every route but those below: a login, a person, a nomination entry. */
 export const DEFAULT_JSON_LIMIT = '100kb';
@@ -26,15 +27,69 @@ const LARGER_BODIES: { methods: string[]; path: RegExp; limit: string; why: stri
   },
 ];
 
-/**
- * One JSON body parser whose size limit depends on the route (named `jsonParser` so that Nest
- * does not add its own). A body over the limit is 413 PAYLOAD_TOO_LARGE before it is parsed.
- */
-export function jsonBodyParser(): (req: Request, res: Response, next: NextFunction) => void {
-  const fallback = json({ limit: DEFAULT_JSON_LIMIT });
-  const larger = LARGER_BODIES.map((route) => ({ ...route, parser: json({ limit: route.limit }) }));
-  return function jsonParser(req, res, next) {
-    const route = larger.find((r) => r.methods.includes(req.method) && r.path.test(req.path));
-    (route?.parser ?? fallback)(req, res, next);
+type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+/** The path of a request's URL, without its query string (what Express called `req.path`). */
+function pathOf(url: string | undefined): string {
+  const path = (url ?? '/').split('?', 1)[0];
+  return path === '' ? '/' : path;
+}
+
+/** Runs a body-parser middleware on the Node request and hands Fastify what it parsed. */
+function asContentTypeParser(choose: (request: FastifyRequest) => Middleware) {
+  return (
+    request: FastifyRequest,
+    _payload: IncomingMessage,
+    done: (error: Error | null, body?: unknown) => void,
+  ): void => {
+    const raw = request.raw as IncomingMessage & { body?: unknown };
+    // body-parser reads the request only (the response is for a `verify` option, unused here).
+    choose(request)(raw, undefined as never, (error?: unknown) => {
+      if (error) done(error as Error);
+      else done(null, raw.body);
+    });
   };
+}
+
+/**
+ * The request body parsers of the app, as Express had them (body-parser's, so that every answer
+ * stays the same): JSON with a size limit that depends on the route (100 kb unless it needs
+ * more) and URL-encoded forms; a body over the limit is 413 PAYLOAD_TOO_LARGE before it is
+ * parsed. A body of any other type is not read (a route sees no body), as with Express;
+ * multipart bodies are read by the upload routes' interceptor only.
+ */
+export function registerBodyParsers(fastify: FastifyInstance): void {
+  const fallback = bodyParser.json({ limit: DEFAULT_JSON_LIMIT });
+  const larger = LARGER_BODIES.map((route) => ({
+    ...route,
+    parser: bodyParser.json({ limit: route.limit }),
+  }));
+  const urlencoded = bodyParser.urlencoded({ extended: true });
+  const jsonParserOf = (request: FastifyRequest) => {
+    const path = pathOf(request.raw.url);
+    const route = larger.find((r) => r.methods.includes(request.method) && r.path.test(path));
+    return (route?.parser ?? fallback) as Middleware;
+  };
+  // Fastify reads no body of a GET or HEAD; Express's parsers did, and refused a bad one (400,
+  // 413, 415) before anything else ran, the web app's files included. What they parse is unused.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+    const raw = request.raw as IncomingMessage & { body?: unknown };
+    const next = (error?: unknown) => done(error ? (error as Error) : undefined);
+    (jsonParserOf(request) as Middleware)(raw, undefined as never, (error?: unknown) => {
+      if (error) return next(error);
+      (urlencoded as Middleware)(raw, undefined as never, next);
+    });
+  });
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', asContentTypeParser(jsonParserOf));
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    asContentTypeParser(() => urlencoded as Middleware),
+  );
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }

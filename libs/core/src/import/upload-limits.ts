@@ -12,7 +12,7 @@ export const MAX_ROWS_BEFORE_HEADER = 50;
 export const MAX_CSV_RECORD_CHARS = 256 * 1024;
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-/** Multer limits of an import upload: one file of at most MAX_UPLOAD_BYTES, no other parts to speak of. */
+/** Multipart limits of an import upload (the upload interceptor's, as multer's were): one file of at most MAX_UPLOAD_BYTES, no other parts to speak of. */
 export const UPLOAD_LIMITS = {
   fileSize: MAX_UPLOAD_BYTES,
   files: 1,

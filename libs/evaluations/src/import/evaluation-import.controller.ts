@@ -8,9 +8,9 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   Actor,
   Allow,
@@ -18,6 +18,7 @@ import {
   ImportOutcome,
   sendAsAttachment,
   UPLOAD_LIMITS,
+  type UploadedFile as UploadedFileData,
 } from '@app/core';
 import { ImportEvaluationsQueryDto, ImportTemplateQueryDto } from './dto/import.dto';
 import { EvaluationImportService } from './evaluation-import.service';
@@ -50,7 +51,7 @@ export class EvaluationImportController {
   import(
     @CurrentActor() actor: Actor,
     @Query() query: ImportEvaluationsQueryDto,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
   ): Promise<ImportOutcome> {
     return this.importer.import(
       actor,
@@ -67,15 +68,15 @@ export class EvaluationImportController {
   async template(
     @CurrentActor() actor: Actor,
     @Query() query: ImportTemplateQueryDto,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const subjectType = query.subjectType ?? 'person';
     const agencyId = await this.templates.scope(actor, subjectType, query.agencyId);
     sendAsAttachment(
-      response,
+      reply.raw,
       await this.templates.fileName(subjectType, query.period, agencyId),
       XLSX,
     );
-    await this.templates.write(response, subjectType, query.period, agencyId);
+    await this.templates.write(reply.raw, subjectType, query.period, agencyId);
   }
 }

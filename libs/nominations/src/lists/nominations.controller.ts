@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AcceptsTicket, Actor, Allow, CurrentActor, IdPipe, Page } from '@app/core';
 import {
   AddEntryDto,
@@ -106,8 +106,8 @@ export class NominationsController {
     @CurrentActor() actor: Actor,
     @Param('id', IdPipe) id: number,
     @Query() query: ExportQueryDto,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.nominations.export(actor, id, query.format, response);
+    return this.nominations.export(actor, id, query.format, reply.raw);
   }
 }

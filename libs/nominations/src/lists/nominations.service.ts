@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { EntityManager } from 'typeorm';
 import {
   Actor,
@@ -294,7 +294,7 @@ export class NominationsService {
   }
 
   /** Streams the list as XLSX, CSV or PDF, reading its entries from the database in chunks. */
-  async export(actor: Actor, id: number, format: string, response: Response): Promise<void> {
+  async export(actor: Actor, id: number, format: string, response: ServerResponse): Promise<void> {
     const exportFormat = parseExportFormat(format);
     const manager = this.transactions.dataSource.manager;
     const list = await this.require(manager, id);

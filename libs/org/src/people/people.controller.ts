@@ -10,7 +10,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -21,6 +21,7 @@ import {
   ImportOutcome,
   Page,
   UPLOAD_LIMITS,
+  type UploadedFile as UploadedFileData,
 } from '@app/core';
 import { PeopleImportService } from './people-import.service';
 import {
@@ -56,7 +57,7 @@ export class PeopleController {
   importPeople(
     @CurrentActor() actor: Actor,
     @Query() query: ImportModeQueryDto,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
   ): Promise<ImportOutcome> {
     return this.importer.import(actor, file, query.mode === 'partial' ? 'partial' : 'all');
   }
