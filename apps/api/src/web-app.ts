@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import encodeUrl from 'encodeurl';
+import escapeHtml from 'escape-html';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withoutEtag } from './etag';
@@ -19,28 +21,6 @@ export const isApiPath = (path: string, apiPrefix: string) =>
 /** Whether the built web app is there to serve. */
 export function hasWebApp(distDir: string): boolean {
   return existsSync(join(resolve(distDir), 'index.html'));
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-/** Percent-encodes what a URL may not hold, keeping what is encoded already (as `encodeurl`). */
-function encodeUrl(url: string): string {
-  return url
-    .replace(
-      /(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD800-\uDBFF]([^\uDC00-\uDFFF]|$)/g,
-      '$1\uFFFD$2',
-    )
-    .replace(
-      /(?:[^\x21\x23-\x3B\x3D\x3F-\x5F\x61-\x7A\x7C\x7E]|%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|$))+/g,
-      encodeURI,
-    );
 }
 
 function htmlDocument(title: string, body: string): string {
