@@ -11,6 +11,7 @@ import {
   BoundedValidationPipe,
   decorateSecure,
   HttpExceptionFilter,
+  pathOf,
   PlainTextPipe,
   registerBodyParsers,
   validationExceptionFactory,
@@ -21,7 +22,6 @@ import { buildOpenApiDocument } from './openapi';
 import {
   answerOtherPathsAsBefore,
   hasWebApp,
-  pathOf,
   serveWebApp,
   serveWebPageAfterFrameworkError,
 } from './web-app';

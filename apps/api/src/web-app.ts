@@ -5,15 +5,10 @@ import encodeUrl from 'encodeurl';
 import escapeHtml from 'escape-html';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pathOf } from '@app/core';
 import { withoutEtag } from './etag';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
-
-/** The path of a request's URL, as it came, without its query string. */
-export function pathOf(url: string | undefined): string {
-  const path = (url ?? '/').split('?', 1)[0];
-  return path === '' ? '/' : path;
-}
 
 export const isApiPath = (path: string, apiPrefix: string) =>
   path === `/${apiPrefix}` || path.startsWith(`/${apiPrefix}/`);

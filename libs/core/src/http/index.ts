@@ -7,3 +7,4 @@ export * from './decimal-validation.pipe';
 export * from './body-shape';
 export * from './json-body-limits';
 export * from './secure-request';
+export * from './url-path';

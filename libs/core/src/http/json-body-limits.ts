@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import bodyParser from 'body-parser';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pathOf } from './url-path';
 
 /** JSON bodies of every route but those below: a login, a person, a nomination entry. */
 export const DEFAULT_JSON_LIMIT = '100kb';
@@ -32,12 +33,6 @@ type Middleware = (
   res: ServerResponse,
   next: (error?: unknown) => void,
 ) => void;
-
-/** The path of a request's URL, without its query string (what Express called `req.path`). */
-function pathOf(url: string | undefined): string {
-  const path = (url ?? '/').split('?', 1)[0];
-  return path === '' ? '/' : path;
-}
 
 /** Runs a body-parser middleware on the Node request and hands Fastify what it parsed. */
 function asContentTypeParser(choose: (request: FastifyRequest) => Middleware) {
