@@ -10,6 +10,8 @@ export const MAX_IMPORT_COLUMNS = 256;
 export const MAX_ROWS_BEFORE_HEADER = 50;
 /** One CSV record: 256 columns of a few hundred characters. */
 export const MAX_CSV_RECORD_CHARS = 256 * 1024;
+/** Excel's own limit on a cell's text; a longer one is not a spreadsheet's. */
+export const MAX_CELL_CHARS = 32_767;
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /** Multipart limits of an import upload (the upload interceptor's, as multer's were): one file of at most MAX_UPLOAD_BYTES, no other parts to speak of. */
