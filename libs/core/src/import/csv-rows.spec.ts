@@ -19,6 +19,12 @@ describe('csvRows', () => {
     ]);
   });
 
+  it('reads 5,000 Vietnamese names exactly, though their letters straddle its 64 KB chunks', async () => {
+    const names = Array.from({ length: 5000 }, (_, index) => `Nguyễn Thị Hoà Ưng Đặng ${index}`);
+    const file = Buffer.from(names.map((name, index) => `NV${index},${name}`).join('\n'));
+    expect((await all(file)).map((row) => row.cells[1])).toEqual(names);
+  });
+
   it('refuses a record wider than the column cap before parsing', async () => {
     await expect(all(Buffer.from(`a\n${','.repeat(MAX_IMPORT_COLUMNS)}\n`))).rejects.toThrow(
       `row 2 has more than ${MAX_IMPORT_COLUMNS} columns`,
