@@ -3,17 +3,26 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
-import { Transactions } from '@app/core';
+import { StatementBatches, Transactions } from '@app/core';
 import { parsePeriod } from '@app/domain';
 import { groupBy } from './group-by';
 import { RankingReader } from './ranking-reader.service';
 import { RankingVersions } from './ranking-versions.service';
-import { claimChanges, completeChanges } from './ranking-work.queries';
 import {
+  claimChanges,
+  type ClaimedChange,
+  completeChanges,
+  completeStatement,
+} from './ranking-work.queries';
+import {
+  planSync,
   rebuildRanking,
   type SubjectType,
+  syncReads,
   syncSubjects,
   takeTurn,
+  turnOf,
+  turnStatement,
   type SyncedTotals,
 } from './rankings.queries';
 
@@ -35,6 +44,12 @@ export const CHANGE_POLL_MS = 1000;
 /** How long a change's request waits for its ranking work before answering. */
 export const FRESH_WAIT_MS = 1000;
 const CLAIM_BATCH = 100;
+
+/** A ranking's version after a batch's work, and what its counters did (null: rebuilt whole). */
+interface Synced {
+  version: number;
+  totals: SyncedTotals | null;
+}
 
 /**
  * Keeps rankings in line with approved evaluations. Each ranked change leaves a row in
@@ -68,6 +83,7 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly batches: StatementBatches,
     private readonly versions: RankingVersions,
     private readonly reader: RankingReader,
   ) {}
@@ -138,29 +154,10 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
     const byRanking = groupBy(claimed, (change) => `${change.period}|${change.subjectType}`);
     for (const changes of byRanking.values()) {
       const [{ period, subjectType }] = changes;
-      const { version, totals } = await withRaceRetry(() =>
-        this.transactions.run(async (manager) => {
-          const now = instantString(new Date());
-          const turn = await takeTurn(manager, this.transactions.dialect, period, subjectType, now);
-          let synced: { version: number; totals: SyncedTotals | null };
-          if (turn === null) {
-            synced = { version: await this.rebuildIn(manager, period, subjectType), totals: null };
-          } else {
-            const totals = await syncSubjects(
-              manager,
-              this.transactions.dialect,
-              period,
-              subjectType,
-              changes.map((change) => change.subjectId),
-            );
-            synced = { version: turn, totals };
-          }
-          await completeChanges(
-            manager,
-            changes.map((c) => c.id),
-          );
-          return synced;
-        }),
+      const { version, totals } = await withRaceRetry(
+        async () =>
+          (await this.syncInTwoRoundTrips(period, subjectType, changes)) ??
+          this.syncStatementByStatement(period, subjectType, changes),
       );
       this.processed += changes.length;
       // takeTurn raised the version by one in the changes' transaction: the readers' indexes of
@@ -169,6 +166,72 @@ export class RankingSnapshotsService implements OnApplicationBootstrap, OnApplic
       this.versions.committed(period, subjectType, version);
     }
     return claimed.length;
+  }
+
+  /**
+   * A batch's work for one ranking on MariaDB, in one transaction of two round trips on the
+   * batch connection: the turn with the two reads, then the writes with the changes' deletion
+   * and the commit. Undefined (nothing written) where that cannot be: on SQLite, and for a
+   * ranking never built, which the statement-by-statement path then builds whole.
+   */
+  private async syncInTwoRoundTrips(
+    period: string,
+    subjectType: SubjectType,
+    changes: ClaimedChange[],
+  ): Promise<Synced | undefined> {
+    if (!this.batches.available) return undefined;
+    const ids = [...new Set(changes.map((change) => change.subjectId))];
+    return this.batches.transaction(async (send) => {
+      const now = instantString(new Date());
+      const [turnAnswer, sources, current] = await send([
+        turnStatement('mysql', period, subjectType, now),
+        ...syncReads(period, subjectType, ids),
+      ]);
+      const turn = turnOf(turnAnswer);
+      if (turn === null) return undefined;
+      const { writes, totals } = planSync(
+        'mysql',
+        period,
+        subjectType,
+        ids,
+        sources as Record<string, unknown>[],
+        current as Record<string, unknown>[],
+      );
+      await send([...writes, completeStatement(changes.map((change) => change.id))], {
+        commit: true,
+      });
+      return { version: turn, totals };
+    });
+  }
+
+  /** A batch's work for one ranking in a transaction of the app's pool, a statement at a time. */
+  private syncStatementByStatement(
+    period: string,
+    subjectType: SubjectType,
+    changes: ClaimedChange[],
+  ): Promise<Synced> {
+    return this.transactions.run(async (manager) => {
+      const now = instantString(new Date());
+      const turn = await takeTurn(manager, this.transactions.dialect, period, subjectType, now);
+      let synced: Synced;
+      if (turn === null) {
+        synced = { version: await this.rebuildIn(manager, period, subjectType), totals: null };
+      } else {
+        const totals = await syncSubjects(
+          manager,
+          this.transactions.dialect,
+          period,
+          subjectType,
+          changes.map((change) => change.subjectId),
+        );
+        synced = { version: turn, totals };
+      }
+      await completeChanges(
+        manager,
+        changes.map((c) => c.id),
+      );
+      return synced;
+    });
   }
 
   /**

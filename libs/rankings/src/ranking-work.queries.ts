@@ -1,3 +1,4 @@
+import type { Statement } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { SubjectType } from './rankings.queries';
 
@@ -65,8 +66,14 @@ interface ChangeRow {
 
 /** Deletes changes whose work is done, in the transaction that did it. */
 export async function completeChanges(manager: EntityManager, ids: number[]): Promise<void> {
-  await manager.query(
-    `DELETE FROM evaluation_changes WHERE id IN (${ids.map(() => '?').join(', ')})`,
-    ids,
-  );
+  const complete = completeStatement(ids);
+  await manager.query(complete.sql, [...complete.params]);
+}
+
+/** completeChanges's statement. */
+export function completeStatement(ids: readonly number[]): Statement {
+  return {
+    sql: `DELETE FROM evaluation_changes WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    params: ids,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Dialect } from '@app/core';
+import type { Dialect, Statement } from '@app/core';
 import type { TotalCount } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import { groupBy } from './group-by';
@@ -89,21 +89,39 @@ export async function takeTurn(
   subjectType: SubjectType,
   now: string,
 ): Promise<number | null> {
+  const turn = turnStatement(dialect, period, subjectType, now);
+  return turnOf(await manager.query(turn.sql, [...turn.params]));
+}
+
+/** takeTurn's one statement. */
+export function turnStatement(
+  dialect: Dialect,
+  period: string,
+  subjectType: SubjectType,
+  now: string,
+): Statement {
   const params = [now, period, subjectType];
   const where = 'WHERE period = ? AND subject_type = ?';
-  if (dialect === 'mysql') {
-    // LAST_INSERT_ID(expr) hands the new version back in the statement's own answer.
-    const answer = (await manager.query(
-      `UPDATE ranking_snapshots SET version = LAST_INSERT_ID(version + 1), refreshed_at = ? ${where}`,
-      params,
-    )) as { affectedRows: number; insertId: number | string };
-    return answer.affectedRows ? Number(answer.insertId) : null;
+  return dialect === 'mysql'
+    ? // LAST_INSERT_ID(expr) hands the new version back in the statement's own answer.
+      {
+        sql: `UPDATE ranking_snapshots SET version = LAST_INSERT_ID(version + 1), refreshed_at = ? ${where}`,
+        params,
+      }
+    : {
+        sql: `UPDATE ranking_snapshots SET version = version + 1, refreshed_at = ? ${where} RETURNING version`,
+        params,
+      };
+}
+
+/** The new version from turnStatement's answer (MariaDB's OK packet or SQLite's rows), or null. */
+export function turnOf(answer: unknown): number | null {
+  if (Array.isArray(answer)) {
+    const [row] = answer as { version: number | string }[];
+    return row ? Number(row.version) : null;
   }
-  const [row] = (await manager.query(
-    `UPDATE ranking_snapshots SET version = version + 1, refreshed_at = ? ${where} RETURNING version`,
-    params,
-  )) as { version: number | string }[];
-  return row ? Number(row.version) : null;
+  const ok = answer as { affectedRows: number; insertId: number | string };
+  return ok.affectedRows ? Number(ok.insertId) : null;
 }
 
 /**
@@ -256,27 +274,41 @@ function entryOf(row: Record<string, unknown>, kind: ScopeKind, scopeId: number)
 }
 
 /**
- * Brings some subjects' rows of a quarter in line with their approved evaluations (or their
- * absence), in the caller's transaction, after bumpVersion or takeTurn took the period's turn.
- * Writes only what differs: their own entries (at most one per scope) and the counters of the
- * totals they left and joined. Set-based: the same few statements for one subject or a hundred,
- * as the work runs while pages are read and each round trip waits its turn on the event loop.
- * Returns the counters' changes and the totals touched (for the readers' caches).
+ * The two reads a sync starts with: the subjects' sources (their approved evaluations) and their
+ * current ranking rows. Set-based: the same statements for one subject or a hundred.
  */
-export async function syncSubjects(
-  manager: EntityManager,
+export function syncReads(
+  period: string,
+  subjectType: SubjectType,
+  subjectIds: readonly number[],
+): [Statement, Statement] {
+  const list = subjectIds.map(() => '?').join(', ');
+  return [
+    {
+      sql: `${sourceOf(subjectType, false)} AND s.subject_id IN (${list})`,
+      params: [period, ...subjectIds],
+    },
+    {
+      sql: `SELECT subject_id, scope_kind, scope_id, name, agency_id, unit_id, category, total, grade
+        FROM ranking_entries WHERE subject_type = ? AND period = ? AND subject_id IN (${list})`,
+      params: [subjectType, period, ...subjectIds],
+    },
+  ];
+}
+
+/**
+ * From the answers of syncReads, the writes that bring the subjects' rows in line: only what
+ * differs, their own entries (at most one per scope) and the counters of the totals they left
+ * and joined. Also the counters' changes and the totals touched (for the readers' caches).
+ */
+export function planSync(
   dialect: Dialect,
   period: string,
   subjectType: SubjectType,
   subjectIds: readonly number[],
-): Promise<SyncedTotals> {
-  const ids = [...new Set(subjectIds)];
-  if (ids.length === 0) return { deltas: [], touched: [] };
-  const list = ids.map(() => '?').join(', ');
-  const sources = (await manager.query(
-    `${sourceOf(subjectType, false)} AND s.subject_id IN (${list})`,
-    [period, ...ids],
-  )) as Record<string, unknown>[];
+  sources: readonly Record<string, unknown>[],
+  currentRows: readonly Record<string, unknown>[],
+): { writes: Statement[]; totals: SyncedTotals } {
   const wanted = new Map<number, EntryState[]>();
   for (const source of sources) {
     const entries = [entryOf(source, 'city', 0)];
@@ -286,11 +318,6 @@ export async function syncSubjects(
     }
     wanted.set(Number(source.subject_id), entries);
   }
-  const currentRows = (await manager.query(
-    `SELECT subject_id, scope_kind, scope_id, name, agency_id, unit_id, category, total, grade
-     FROM ranking_entries WHERE subject_type = ? AND period = ? AND subject_id IN (${list})`,
-    [subjectType, period, ...ids],
-  )) as Record<string, unknown>[];
   const current = new Map(
     [...groupBy(currentRows, (row) => Number(row.subject_id))].map(([id, rows]) => [
       id,
@@ -299,7 +326,7 @@ export async function syncSubjects(
   );
   const removed: (EntryState & { subject_id: number })[] = [];
   const added: (EntryState & { subject_id: number })[] = [];
-  for (const id of ids) {
+  for (const id of subjectIds) {
     const want = wanted.get(id) ?? [];
     const have = current.get(id) ?? [];
     for (const c of have)
@@ -307,20 +334,25 @@ export async function syncSubjects(
     for (const w of want)
       if (!have.some((c) => sameEntry(c, w))) added.push({ ...w, subject_id: id });
   }
+  const writes: Statement[] = [];
   if (removed.length) {
-    await manager.query(
-      `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND (${removed
+    writes.push({
+      sql: `DELETE FROM ranking_entries WHERE period = ? AND subject_type = ? AND (${removed
         .map(() => '(subject_id = ? AND scope_kind = ? AND scope_id = ?)')
         .join(' OR ')})`,
-      [period, subjectType, ...removed.flatMap((e) => [e.subject_id, e.scope_kind, e.scope_id])],
-    );
+      params: [
+        period,
+        subjectType,
+        ...removed.flatMap((e) => [e.subject_id, e.scope_kind, e.scope_id]),
+      ],
+    });
   }
   if (added.length) {
-    await manager.query(
-      `INSERT INTO ranking_entries (period, subject_type, scope_kind, scope_id, subject_id, name,
+    writes.push({
+      sql: `INSERT INTO ranking_entries (period, subject_type, scope_kind, scope_id, subject_id, name,
          agency_id, unit_id, category, total, grade)
        VALUES ${added.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      added.flatMap((e) => [
+      params: added.flatMap((e) => [
         period,
         subjectType,
         e.scope_kind,
@@ -333,16 +365,16 @@ export async function syncSubjects(
         e.total,
         e.grade,
       ]),
-    );
+    });
   }
   // Every counter moved by one upsert (a total left has its row: adding -1 to it), then the
   // counters left empty deleted.
   const key = ['period', 'subject_type', 'scope_kind', 'scope_id', 'category', 'total'];
   const deltas = totalsDelta(removed, added);
   if (deltas.length) {
-    await manager.query(
-      upsertAdding(dialect, 'ranking_totals', key, [...key, 'entries'], deltas.length),
-      deltas.flatMap((d) => [
+    writes.push({
+      sql: upsertAdding(dialect, 'ranking_totals', key, [...key, 'entries'], deltas.length),
+      params: deltas.flatMap((d) => [
         period,
         subjectType,
         d.scope_kind,
@@ -351,22 +383,50 @@ export async function syncSubjects(
         d.total,
         d.delta,
       ]),
-    );
+    });
   }
   const emptied = deltas.filter((d) => d.delta < 0);
   if (emptied.length) {
-    await manager.query(
-      `DELETE FROM ranking_totals WHERE period = ? AND subject_type = ? AND entries <= 0 AND (${emptied
+    writes.push({
+      sql: `DELETE FROM ranking_totals WHERE period = ? AND subject_type = ? AND entries <= 0 AND (${emptied
         .map(() => '(scope_kind = ? AND scope_id = ? AND category = ? AND total = ?)')
         .join(' OR ')})`,
-      [
+      params: [
         period,
         subjectType,
         ...emptied.flatMap((d) => [d.scope_kind, d.scope_id, d.category, d.total]),
       ],
-    );
+    });
   }
-  return { deltas, touched: touchedTotals(removed, added) };
+  return { writes, totals: { deltas, touched: touchedTotals(removed, added) } };
+}
+
+/**
+ * Brings some subjects' rows of a quarter in line with their approved evaluations (or their
+ * absence), in the caller's transaction, after bumpVersion or takeTurn took the period's turn:
+ * syncReads, then planSync's writes, a statement at a time. Returns what planSync returns.
+ */
+export async function syncSubjects(
+  manager: EntityManager,
+  dialect: Dialect,
+  period: string,
+  subjectType: SubjectType,
+  subjectIds: readonly number[],
+): Promise<SyncedTotals> {
+  const ids = [...new Set(subjectIds)];
+  if (ids.length === 0) return { deltas: [], touched: [] };
+  const [sourcesRead, currentRead] = syncReads(period, subjectType, ids);
+  const sources = (await manager.query(sourcesRead.sql, [...sourcesRead.params])) as Record<
+    string,
+    unknown
+  >[];
+  const current = (await manager.query(currentRead.sql, [...currentRead.params])) as Record<
+    string,
+    unknown
+  >[];
+  const { writes, totals } = planSync(dialect, period, subjectType, ids, sources, current);
+  for (const write of writes) await manager.query(write.sql, [...write.params]);
+  return totals;
 }
 
 /** A person's agency, or undefined when there is no such person. */

@@ -2,9 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appConfig, AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { StatementBatches } from './statement-batches';
 import { Transactions } from './transactions';
 
-/** The TypeORM connection (entities registered by each feature) and the transaction runner. */
+/** The TypeORM connection (entities registered by each feature), the transaction runner and MariaDB's statement batches. */
 @Global()
 @Module({
   imports: [
@@ -17,7 +18,7 @@ import { Transactions } from './transactions';
       }),
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Transactions, StatementBatches],
+  exports: [Transactions, StatementBatches],
 })
 export class DatabaseModule {}
