@@ -41,22 +41,27 @@ export async function startApi(
   env: Record<string, string> = {},
 ): Promise<ApiProcess> {
   const main = join(__dirname, '../../dist/apps/api/src/main.js');
-  // As `npm run start:prod` runs it: a 256 MB heap cap keeps V8 from growing its heap lazily.
-  const child = spawn(process.execPath, ['--max-old-space-size=256', main], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ROLLUP_CATCH_UP: 'false',
-      ...env,
+  // As `npm run start:prod` runs it: a 256 MB heap cap keeps V8 from growing its heap lazily, and
+  // 8 MB semi-spaces (16 by default) keep the young generation from holding 30 MB more at peaks.
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=256', '--max-semi-space-size=8', main],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
+        ADMIN_USERNAME: ADMIN.username,
+        ADMIN_PASSWORD: ADMIN.password,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        ROLLUP_CATCH_UP: 'false',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);

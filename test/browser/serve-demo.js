@@ -19,7 +19,7 @@ if (databaseUrl.startsWith('sqlite:')) {
 
 const child = spawn(
   process.execPath,
-  ['--max-old-space-size=256', join(root, 'dist/apps/api/src/main.js')],
+  ['--max-old-space-size=256', '--max-semi-space-size=8', join(root, 'dist/apps/api/src/main.js')],
   {
     cwd: root,
     stdio: 'inherit',

@@ -93,7 +93,7 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts apps/api/src/main.ts with `--max-old-space-size=256` as `npm run start:prod` does,
+ * Starts apps/api/src/main.ts with the heap flags `npm run start:prod` uses,
  * compiled on the fly by @swc-node/register so that no build is needed first.
  */
 export async function startApiChild(): Promise<ApiChild> {
@@ -101,7 +101,13 @@ export async function startApiChild(): Promise<ApiChild> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=256', '--require', '@swc-node/register', 'apps/api/src/main.ts'],
+    [
+      '--max-old-space-size=256',
+      '--max-semi-space-size=8',
+      '--require',
+      '@swc-node/register',
+      'apps/api/src/main.ts',
+    ],
     {
       cwd: ROOT,
       env: {

@@ -33,6 +33,7 @@ export class BatchQueryError extends Error {
 @Injectable()
 export class StatementBatches implements OnApplicationShutdown {
   private pool: Pool | undefined;
+  private closed = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -89,6 +90,8 @@ export class StatementBatches implements OnApplicationShutdown {
   }
 
   private connection(): Promise<PoolConnection> {
+    // Shut down after the features that use it (DatabaseModule is global: its hooks run last).
+    if (this.closed) return Promise.reject(new Error('The statement batches are shut down'));
     if (!this.pool) {
       const options = this.dataSource.options as Extract<
         DataSourceOptions,
@@ -116,6 +119,7 @@ export class StatementBatches implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
+    this.closed = true;
     await pool?.end();
   }
 }
