@@ -72,6 +72,24 @@ describe('statement batches', () => {
     expect(await stored()).toEqual([2]);
   });
 
+  onMariaDb(
+    'rolls back a first send that fails after a write, before the next one begins',
+    async () => {
+      const failing = batches.transaction((send) =>
+        send([
+          insertVersion(1),
+          { sql: 'SELECT no_such_column FROM ranking_snapshots', params: [] },
+        ]),
+      );
+      await expect(failing).rejects.toBeInstanceOf(BatchQueryError);
+      // The next transaction's START TRANSACTION would have committed an open one's insert.
+      await batches.transaction((send) =>
+        send([{ sql: 'SELECT 1 AS one', params: [] }], { commit: true }),
+      );
+      expect(await stored()).toEqual([]);
+    },
+  );
+
   onMariaDb('rolls back what work sent without committing', async () => {
     await batches.transaction(async (send) => {
       await send([insertVersion(5)]);

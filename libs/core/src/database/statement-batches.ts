@@ -67,14 +67,13 @@ export class StatementBatches implements OnApplicationShutdown {
         ...statements,
         ...(options.commit ? [{ sql: 'COMMIT', params: [] }] : []),
       ];
-      const results = await query(connection, all);
-      const answers = results.slice(
-        begun ? 0 : 1,
-        begun ? statements.length : statements.length + 1,
-      );
+      const first = begun ? 0 : 1;
+      // Begun before the answer: a send failing after its START TRANSACTION leaves a
+      // transaction open, which must be rolled back, not committed by the next one's START.
       begun = true;
+      const results = await query(connection, all);
       committed = options.commit === true;
-      return answers;
+      return results.slice(first, first + statements.length);
     };
     try {
       const result = await work(send);
