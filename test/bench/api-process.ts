@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { API_NODE_FLAGS } from '../support/api-node-flags';
 
 export const BENCH_SERVER = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 export const ADMIN = { username: 'bench.admin', password: 'bench-password-123' };
@@ -43,25 +44,21 @@ export async function startApi(
   const main = join(__dirname, '../../dist/apps/api/src/main.js');
   // As `npm run start:prod` runs it: a 256 MB heap cap keeps V8 from growing its heap lazily, and
   // 8 MB semi-spaces (16 by default) keep the young generation from holding 30 MB more at peaks.
-  const child = spawn(
-    process.execPath,
-    ['--max-old-space-size=256', '--max-semi-space-size=8', main],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
-        ADMIN_USERNAME: ADMIN.username,
-        ADMIN_PASSWORD: ADMIN.password,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        ROLLUP_CATCH_UP: 'false',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ROLLUP_CATCH_UP: 'false',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);

@@ -5,6 +5,7 @@ const { spawn } = require('node:child_process');
 const { rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { API_NODE_FLAGS } = require('../support/api-node-flags');
 
 const root = join(__dirname, '..', '..');
 const databaseUrl =
@@ -19,7 +20,7 @@ if (databaseUrl.startsWith('sqlite:')) {
 
 const child = spawn(
   process.execPath,
-  ['--max-old-space-size=256', '--max-semi-space-size=8', join(root, 'dist/apps/api/src/main.js')],
+  [...API_NODE_FLAGS, join(root, 'dist/apps/api/src/main.js')],
   {
     cwd: root,
     stdio: 'inherit',

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from './api-node-flags';
 import { TEST_PASSWORD } from './test-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -101,13 +102,7 @@ export async function startApiChild(): Promise<ApiChild> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      '--max-old-space-size=256',
-      '--max-semi-space-size=8',
-      '--require',
-      '@swc-node/register',
-      'apps/api/src/main.ts',
-    ],
+    [...API_NODE_FLAGS, '--require', '@swc-node/register', 'apps/api/src/main.ts'],
     {
       cwd: ROOT,
       env: {

@@ -4,7 +4,7 @@ import { UploadRefused } from './upload-refused';
 import { columnNumber, serialToIsoDate } from './xlsx/cell-values';
 import { readWorkbookParts, TextCollector, type WorkbookParts } from './xlsx/workbook-parts';
 import { XlsxPackage, type XmlHandlers } from './xlsx/xml-parts';
-import { inspectXlsxZip } from './zip-inspection';
+import { openXlsxZip } from './zip-inspection';
 
 interface OpenCell {
   column: number;
@@ -100,10 +100,9 @@ function sheetHandlers(parts: WorkbookParts, done: GridRow[]): XmlHandlers {
  * rest is never unpacked.
  */
 export async function* xlsxRows(buffer: Buffer): AsyncGenerator<GridRow> {
-  await inspectXlsxZip(buffer);
-  let pkg: XlsxPackage | undefined;
+  const { zip, entries } = await openXlsxZip(buffer);
   try {
-    pkg = await XlsxPackage.open(buffer);
+    const pkg = new XlsxPackage(zip, entries);
     const parts = await readWorkbookParts(pkg);
     if (!parts.firstSheetPath) throw new UploadRefused('has no worksheet');
     const done: GridRow[] = [];
@@ -116,6 +115,6 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<GridRow> {
     if (error instanceof UploadRefused) throw error;
     throw new UploadRefused('is not a readable XLSX file');
   } finally {
-    pkg?.close();
+    zip.close();
   }
 }

@@ -48,11 +48,12 @@ async function checkActualSizes(zip: ZipFile, entries: Entry[]): Promise<void> {
 }
 
 /**
- * Inspects an XLSX's zip before anything reads it: the central directory's declared sizes,
- * their total and the compression ratios must stay within XLSX_LIMITS, and every entry must
- * unpack to no more than it declares. Any breach is UploadRefused, a 400.
+ * Opens an XLSX's zip and inspects it before anything reads it: the central directory's declared
+ * sizes, their total and the compression ratios must stay within XLSX_LIMITS, and every entry
+ * must unpack to no more than it declares. Any breach is UploadRefused, a 400. The caller reads
+ * the entries it needs from the zip, then closes it.
  */
-export async function inspectXlsxZip(buffer: Buffer): Promise<void> {
+export async function openXlsxZip(buffer: Buffer): Promise<{ zip: ZipFile; entries: Entry[] }> {
   let zip: ZipFile;
   try {
     zip = await fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
@@ -63,10 +64,15 @@ export async function inspectXlsxZip(buffer: Buffer): Promise<void> {
     const entries = await listedEntries(zip);
     checkDeclared(entries);
     await checkActualSizes(zip, entries);
+    return { zip, entries };
   } catch (error) {
+    zip.close();
     if (error instanceof UploadRefused) throw error;
     throw new UploadRefused(`is not a readable XLSX file: ${(error as Error).message}`);
-  } finally {
-    zip.close();
   }
+}
+
+/** openXlsxZip's inspection alone. */
+export async function inspectXlsxZip(buffer: Buffer): Promise<void> {
+  (await openXlsxZip(buffer)).zip.close();
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 
 /** What a reader does with one part's XML; element names come without their namespace prefix. */
 export interface XmlHandlers {
@@ -13,26 +13,15 @@ function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
 }
 
-/** The parts of an XLSX package, opened through the zip's central directory. */
+/** The parts of an XLSX package, read through the zip's central directory (openXlsxZip). */
 export class XlsxPackage {
-  private constructor(
-    private readonly zip: ZipFile,
-    private readonly entries: Map<string, Entry>,
-  ) {}
+  private readonly entries: Map<string, Entry>;
 
-  static async open(buffer: Buffer): Promise<XlsxPackage> {
-    const zip = await fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
-    const entries = new Map<string, Entry>();
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: Entry) => {
-        entries.set(entry.fileName.toLowerCase(), entry);
-        zip.readEntry();
-      });
-      zip.once('end', resolve);
-      zip.once('error', reject);
-      zip.readEntry();
-    });
-    return new XlsxPackage(zip, entries);
+  constructor(
+    private readonly zip: ZipFile,
+    entries: readonly Entry[],
+  ) {
+    this.entries = new Map(entries.map((entry) => [entry.fileName.toLowerCase(), entry]));
   }
 
   has(path: string): boolean {
@@ -95,9 +84,5 @@ export class XlsxPackage {
       },
     });
     return { byId, byType };
-  }
-
-  close(): void {
-    this.zip.close();
   }
 }
