@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
-import { appConfig, AppConfig, withoutTicket } from '@app/core';
+import { PinoLogger, LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { appConfig, AppConfig, type ReplayedAnswer, withoutTicket } from '@app/core';
 
 /** The id of a request: the caller's X-Request-Id when it is a sane one, else a new UUID. */
 export function requestIdOf(request: IncomingMessage): string {
@@ -47,3 +47,23 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
     },
   }),
 });
+
+/**
+ * Logs a request answered before the framework (a replayed read, 200 or 304) as pino-http logs
+ * the others: the same line and level, through the same logger and serializers.
+ */
+export function logRequest(request: IncomingMessage, answer: ReplayedAnswer): void {
+  const logger = PinoLogger.root as typeof PinoLogger.root | undefined;
+  if (!logger?.isLevelEnabled('info')) return;
+  const headers: Record<string, string> = {};
+  for (let at = 0; at < answer.headers.length; at += 2)
+    headers[answer.headers[at]] = answer.headers[at + 1];
+  logger.info(
+    {
+      req: Object.assign(request, { id: answer.id }),
+      res: { statusCode: answer.statusCode, headersSent: true, getHeaders: () => headers },
+      responseTime: Date.now() - answer.startedAt,
+    },
+    'request completed',
+  );
+}

@@ -8,6 +8,7 @@ import { ClockModule } from './clock';
 import { appConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AnswerReplay } from './http/answer-replay';
 
 /** What every feature stands on: settings, database, auth, audit, health. */
 @Global()
@@ -22,6 +23,15 @@ import { HealthModule } from './health/health.module';
     AuditModule,
     HealthModule,
   ],
-  exports: [ConfigModule, DatabaseModule, BroadcastModule, AuditModule, AuthModule, ClockModule],
+  providers: [AnswerReplay],
+  exports: [
+    AnswerReplay,
+    ConfigModule,
+    DatabaseModule,
+    BroadcastModule,
+    AuditModule,
+    AuthModule,
+    ClockModule,
+  ],
 })
 export class CoreModule {}

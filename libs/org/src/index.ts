@@ -1,6 +1,7 @@
 export * from './agencies/agencies.service';
 export * from './agencies/agency.entity';
 export * from './org.module';
+export * from './people/people-moves';
 export * from './people/people.service';
 export * from './people/person.entity';
 export * from './people/search-terms';

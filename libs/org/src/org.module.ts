@@ -6,6 +6,7 @@ import { AgenciesService } from './agencies/agencies.service';
 import { AgencyEntity } from './agencies/agency.entity';
 import { PeopleController } from './people/people.controller';
 import { PeopleImportService } from './people/people-import.service';
+import { PeopleMoves } from './people/people-moves';
 import { PeopleService } from './people/people.service';
 import { PersonEntity, PersonSearchTermEntity } from './people/person.entity';
 import { UnitEntity } from './units/unit.entity';
@@ -25,7 +26,14 @@ import { UsersService } from './users/users.service';
     ]),
   ],
   controllers: [AgenciesController, UnitsController, PeopleController, UsersController],
-  providers: [AgenciesService, UnitsService, PeopleService, PeopleImportService, UsersService],
-  exports: [AgenciesService, UnitsService, PeopleService, UsersService],
+  providers: [
+    AgenciesService,
+    UnitsService,
+    PeopleService,
+    PeopleMoves,
+    PeopleImportService,
+    UsersService,
+  ],
+  exports: [AgenciesService, UnitsService, PeopleService, PeopleMoves, UsersService],
 })
 export class OrgModule {}

@@ -27,6 +27,15 @@ interface UserRow {
   token_version: number | string;
 }
 
+function actorOf(user: UserRow): Omit<Actor, 'requestId'> {
+  return {
+    id: Number(user.id),
+    username: user.username,
+    role: user.role,
+    agencyId: user.agency_id === null ? null : Number(user.agency_id),
+  };
+}
+
 /**
  * The actor behind a token or a download ticket, and the check that the account is still active
  * and the token issued since its last password, role or agency change. Active accounts are held
@@ -62,12 +71,19 @@ export class ActiveActors implements OnApplicationBootstrap, OnApplicationShutdo
       throw new Unauthenticated('The account is unknown or disabled');
     if (tokenVersion !== undefined && Number(user.token_version) !== tokenVersion)
       throw new Unauthenticated('The session ended: the password or role changed');
-    return {
-      id: Number(user.id),
-      username: user.username,
-      role: user.role,
-      agencyId: user.agency_id === null ? null : Number(user.agency_id),
-    };
+    return actorOf(user);
+  }
+
+  /**
+   * The actor of a user held in memory, without waiting: undefined when the account is not held
+   * (or not active, or the token older than its last change), for `find` to decide.
+   */
+  held(userId: number, tokenVersion: number): Omit<Actor, 'requestId'> | undefined {
+    const held = this.cache.get(userId);
+    if (!held || held.generation !== this.generation) return undefined;
+    const user = held.row;
+    if (!Number(user.active) || Number(user.token_version) !== tokenVersion) return undefined;
+    return actorOf(user);
   }
 
   /** An account changed (committed): forget every account here, and tell the other instances. */

@@ -9,6 +9,7 @@ import { AccessGuard } from './access.guard';
 import { ActiveActors } from './active-actors';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BearerActors } from './bearer-actors';
 import { DownloadTickets } from './download-ticket';
 import { throttleStoreProvider } from './throttle/throttle-store.provider';
 import { LoginThrottle } from './throttle/login-throttle';
@@ -33,11 +34,12 @@ import { UserEntity } from './user.entity';
   providers: [
     AuthService,
     ActiveActors,
+    BearerActors,
     LoginThrottle,
     throttleStoreProvider,
     DownloadTickets,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TypeOrmModule, ActiveActors],
+  exports: [TypeOrmModule, ActiveActors, BearerActors],
 })
 export class AuthModule {}

@@ -8,3 +8,4 @@ export * from './body-shape';
 export * from './json-body-limits';
 export * from './secure-request';
 export * from './url-path';
+export * from './answer-replay';

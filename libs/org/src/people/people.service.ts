@@ -23,6 +23,7 @@ import {
   TransferPersonDto,
   UpdatePersonDto,
 } from './dto/person.dto';
+import { PeopleMoves } from './people-moves';
 import { PersonEntity, PersonSearchTermEntity } from './person.entity';
 import { foldDiacritics, searchTermsOf } from './search-terms';
 import { queueRankedSubjects } from '../ranked-subjects';
@@ -48,6 +49,7 @@ export class PeopleService {
     private readonly units: UnitsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditWriter,
+    private readonly moves: PeopleMoves,
   ) {}
 
   async list(actor: Actor, query: PersonQueryDto): Promise<Page<PersonView>> {
@@ -150,7 +152,7 @@ export class PeopleService {
 
   /** Moves a person; evaluations already made keep the agency and unit of their time. */
   async transfer(actor: Actor, id: number, input: TransferPersonDto): Promise<PersonView> {
-    return this.transactions.run(async (manager) => {
+    const moved = await this.transactions.run(async (manager) => {
       const person = await this.require(id, manager);
       assertInScope(actor, person.agencyId);
       assertInScope(actor, input.agencyId);
@@ -171,6 +173,8 @@ export class PeopleService {
       });
       return personView(person);
     });
+    this.moves.moved();
+    return moved;
   }
 
   /** Replaces a person's search words; used on create, rename and import. */
