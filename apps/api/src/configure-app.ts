@@ -19,7 +19,7 @@ import {
 } from '@app/core';
 import { addWeakEtags } from './etag';
 import { logRequest, requestIdOf } from './logger.module';
-import { replayBefore, replayingServerFactory } from './replaying-server';
+import { closeServerWithApp, replayBefore, replayingServerFactory } from './replaying-server';
 import { buildOpenApiDocument } from './openapi';
 import {
   answerOtherPathsAsBefore,
@@ -166,6 +166,7 @@ export async function configureApp(
   replayBefore(app.getHttpServer() as Server, (request, response) =>
     replay.answer(request, response),
   );
+  closeServerWithApp(fastify);
   answerOtherPathsAsBefore(app, API_PREFIX);
   app.useGlobalPipes(
     new PlainTextPipe(),

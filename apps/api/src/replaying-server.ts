@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 type Answerer = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -31,4 +32,17 @@ export function replayingServerFactory(timeouts: ServerTimeouts) {
 /** Lets `answer` answer the server's requests before Fastify (when it returns true). */
 export function replayBefore(server: Server, answer: Answerer): void {
   answerers.set(server, answer);
+}
+
+/**
+ * Closes the server with the app, however it was made to listen: Fastify closes a server from a
+ * factory only when it listened through Fastify, and tests start the app's server themselves
+ * (Node's `listen`), which would keep their process alive.
+ */
+export function closeServerWithApp(fastify: FastifyInstance): void {
+  fastify.addHook('onClose', (instance, done) => {
+    if (!instance.server.listening) return done();
+    // Fastify's own close of a server it listened on then finds it closed, which it allows.
+    instance.server.close(() => done());
+  });
 }
