@@ -29,6 +29,13 @@ describe('answer replay of hot ranking reads', () => {
   const historyOf = (personId: number, scope = '') =>
     `/api/rankings/history?subjectType=person&subjectId=${personId}${scope}`;
   const read = (path: string, token: string) => t.http().get(path).set('Authorization', token);
+  /** The admin moves a person to agency B, through the first instance. */
+  const moveToAgencyB = (personId: number) =>
+    t
+      .http()
+      .post(`/api/people/${personId}/transfer`)
+      .set('Authorization', w.tokens.admin)
+      .send({ agencyId: w.agencyB.id });
 
   it('answers a repeated read without the route, byte for byte but its own request id', async () => {
     const path = historyOf(w.personA.id);
@@ -112,12 +119,7 @@ describe('answer replay of hot ranking reads', () => {
     expect((await read(path, w.tokens.hrA)).status).toBe(200);
     expect((await read(path, w.tokens.hrA)).status).toBe(200);
     expect((await read(path, w.tokens.hrB)).status).toBe(403);
-    const moved = await t
-      .http()
-      .post(`/api/people/${mover}/transfer`)
-      .set('Authorization', w.tokens.admin)
-      .send({ agencyId: w.agencyB.id });
-    expect(moved.status).toBe(200);
+    expect((await moveToAgencyB(mover)).status).toBe(200);
     expect((await read(path, w.tokens.hrA)).status).toBe(403);
     expect((await read(path, w.tokens.hrB)).status).toBe(200);
   });
@@ -163,12 +165,7 @@ describe('answer replay of hot ranking reads', () => {
       const readThere = () => second.http().get(path).set('Authorization', w.tokens.hrA);
       expect((await readThere()).status).toBe(200);
       expect((await readThere()).status).toBe(200);
-      const moved = await t
-        .http()
-        .post(`/api/people/${mover}/transfer`)
-        .set('Authorization', w.tokens.admin)
-        .send({ agencyId: w.agencyB.id });
-      expect(moved.status).toBe(200);
+      expect((await moveToAgencyB(mover)).status).toBe(200);
       const deadline = Date.now() + REPLAY_FOR_MS + 200;
       let status = 200;
       while (status === 200 && Date.now() < deadline) {

@@ -92,6 +92,8 @@ export class AnswerReplay implements OnApplicationShutdown {
   /** The keys and stamps of requests the pipeline answers, for their answers to be held. */
   private readonly captures = new WeakMap<IncomingMessage, Capture>();
   private settings: ReplaySettings | null = null;
+  /** `/` and the API's prefix, the start of every registered route's path. */
+  private prefix = '';
   private closing = false;
 
   constructor(private readonly bearer: BearerActors) {}
@@ -104,6 +106,7 @@ export class AnswerReplay implements OnApplicationShutdown {
   /** Holds the answers of registered routes (a hook of the app's Fastify instance). */
   attach(fastify: FastifyInstance, settings: ReplaySettings): void {
     this.settings = settings;
+    this.prefix = `/${settings.prefix}`;
     fastify.addHook('onSend', (request, reply, payload) => {
       const capture = this.captures.get(request.raw);
       // The actor the pipeline authorized (the AccessGuard's): its answer is for its role and agency.
@@ -130,9 +133,8 @@ export class AnswerReplay implements OnApplicationShutdown {
     const url = request.url ?? '';
     const queryAt = url.indexOf('?');
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
-    const prefix = `/${settings.prefix}`;
-    if (!path.startsWith(prefix)) return false;
-    const stampOf = this.routes.get(path.slice(prefix.length));
+    if (!path.startsWith(this.prefix)) return false;
+    const stampOf = this.routes.get(path.slice(this.prefix.length));
     if (!stampOf) return false;
     const stamp = stampOf(parseQueryString(queryAt < 0 ? '' : url.slice(queryAt + 1)));
     const actor = this.bearer.heldActorOf(request.headers.authorization);
